@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+import { Command, CommanderError, Option } from 'commander';
+import { buildCommand } from './generator/cli/build';
+import { checkCommand } from './generator/cli/check';
+import { EXIT, processIO, type CliIO } from './generator/cli/io';
+import { newCommand } from './generator/cli/new';
+import { FORMATS, type CommonOptions } from './generator/cli/options';
+
+const HELP_FOOTER = `
+Examples:
+  $ luagen build                             # lua/ -> generated/
+  $ luagen build --src app/lua --out app/generated
+  $ luagen check --format github             # in CI: fail when generated/ is stale
+  $ luagen new ratelimit/token_bucket        # start lua/ratelimit/token_bucket.lua
+
+Exit codes:
+  0  success
+  1  check: generated/ is out of date (run luagen build)
+  2  a script has errors (or warnings, with --strict); nothing was written
+  3  bad usage, a missing folder, or an I/O failure`;
+
+function withCommonOptions(command: Command): Command {
+  return command
+    .option('--src <dir>', 'folder of annotated .lua scripts', 'lua')
+    .option('--out <dir>', 'folder luagen writes (it owns the files that carry its banner)', 'generated')
+    .addOption(new Option('--format <format>', 'how diagnostics are printed').choices(FORMATS).default('text'))
+    .option('--cluster', 'the scripts must run on Redis Cluster: cluster-safety warnings become errors', false)
+    .option('--strict', 'treat warnings as errors', false);
+}
+
+function program(io: CliIO, setExit: (code: number) => void): Command {
+  const root = new Command('luagen')
+    .description('Turns annotated Redis Lua scripts into a typed ioredis client.')
+    .addHelpText('after', HELP_FOOTER)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) });
+  withCommonOptions(root.command('build').description('check every script and write the generated client'))
+    .action(async (options: CommonOptions) => setExit(await buildCommand(options, io)));
+  withCommonOptions(root.command('check').description('exit 1 when the generated client is stale (for CI)'))
+    .action(async (options: CommonOptions) => setExit(await checkCommand(options, io)));
+  root
+    .command('new <path>')
+    .description('start a new script from the template, e.g. luagen new ratelimit/token_bucket')
+    .option('--src <dir>', 'folder of annotated .lua scripts', 'lua')
+    .action(async (name: string, options: { src: string }) => setExit(await newCommand(name, options, io)));
+  for (const command of root.commands) command.exitOverride().configureOutput(root.configureOutput());
+  return root;
+}
+
+/** Runs the CLI with `argv` (without `node cli.js`) and returns the exit code. */
+export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  try {
+    await program(io, (code) => (exitCode = code)).parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const helpShown = error.code === 'commander.helpDisplayed' || error.code === 'commander.version';
+      return helpShown || error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    io.err(`luagen: ${error instanceof Error ? error.message : String(error)}`);
+    return EXIT.usage;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,55 @@
+import type { Diagnostic, Position } from '../diagnostics/diagnostic';
+import type { DiagnosticCode } from '../diagnostics/codes';
+import type { ParsedScript } from '../parse/parsed-script';
+
+/**
+ * The header against itself: unique names and codes, variadic and optional parameters last, one @return.
+ */
+export function checkHeaderConsistency(script: ParsedScript): Diagnostic[] {
+  const { header, file } = script;
+  const diagnostics: Diagnostic[] = [];
+  const report = (at: Position, code: DiagnosticCode, message: string, help: string) =>
+    diagnostics.push({ file, line: at.line, column: at.column, code, severity: 'error', message, help });
+
+  const seen = new Map<string, Position>();
+  for (const param of [...header.keys, ...header.args]) {
+    const first = seen.get(param.name);
+    if (first) {
+      report(param, 'LG005', `'${param.name}' is declared twice (first at line ${first.line})`, 'keys and arguments share one input object: give each a distinct name');
+    } else {
+      seen.set(param.name, param);
+    }
+  }
+  const codes = new Set<string>();
+  for (const error of header.errors) {
+    if (codes.has(error.code)) report(error, 'LG005', `error code ${error.code} is declared twice`, 'remove the repeated @error line');
+    codes.add(error.code);
+  }
+
+  header.keys.forEach((key, index) => {
+    if (key.variadic && index < header.keys.length - 1) {
+      report(key, 'LG007', `variadic key '...${key.name}' must be the last @key`, 'move it below the other @key lines');
+    }
+  });
+  let optionalSeen: string | undefined;
+  header.args.forEach((arg, index) => {
+    if (arg.variadic && index < header.args.length - 1) {
+      report(arg, 'LG007', `variadic argument '...${arg.name}' must be the last @arg`, 'move it below the other @arg lines');
+    }
+    if (arg.variadic && optionalSeen) {
+      report(arg, 'LG007', `variadic '...${arg.name}' cannot follow optional '${optionalSeen}'`, 'make the optional arguments required, or pass them inside the variadic tail');
+    }
+    if (!arg.optional && !arg.variadic && optionalSeen) {
+      report(arg, 'LG007', `required argument '${arg.name}' follows optional '${optionalSeen}'`, 'optional arguments must come last: reorder the @arg lines');
+    }
+    if (arg.optional) optionalSeen ??= arg.name;
+  });
+
+  if (header.endLine > 0 && header.returns.length === 0) {
+    report({ line: header.endLine, column: 1 }, 'LG008', 'the header has no @return', "declare the reply, e.g. '--- @return integer', or '--- @return nil' when it is not used");
+  }
+  for (const extra of header.returns.slice(1)) {
+    report(extra, 'LG008', '@return is declared more than once', 'a script has one reply: describe several values as a tuple, e.g. [a: integer, b: string]');
+  }
+  return diagnostics;
+}

@@ -1,0 +1,31 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { ScriptInput } from '../generate';
+
+/** POSIX form of a path relative to `cwd`. */
+export function posixRelative(cwd: string, target: string): string {
+  return path.relative(cwd, target).split(path.sep).join('/');
+}
+
+/** Every `.lua` file below `srcDir` (dot-folders and node_modules skipped), sorted, read as UTF-8. */
+export async function discoverScripts(cwd: string, srcDir: string): Promise<ScriptInput[]> {
+  const root = path.resolve(cwd, srcDir);
+  const stat = await fs.stat(root).catch(() => undefined);
+  if (!stat?.isDirectory()) throw new Error(`the script folder '${srcDir}' does not exist (pass --src <folder>)`);
+  const files: string[] = [];
+  await walk(root, files);
+  files.sort();
+  return Promise.all(files.map(async (file) => ({ path: posixRelative(cwd, file), text: await fs.readFile(file, 'utf8') })));
+}
+
+async function walk(dir: string, files: string[]): Promise<void> {
+  const entries = await fs.readdir(dir, { withFileTypes: true });
+  await Promise.all(
+    entries.map(async (entry) => {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') return;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full, files);
+      else if (entry.isFile() && entry.name.endsWith('.lua')) files.push(full);
+    }),
+  );
+}

@@ -1,0 +1,142 @@
+import { StructureKind, type StatementStructures, type WriterFunction } from 'ts-morph';
+import type { ScriptModel } from '../model/script';
+import { printModule, type GeneratedFile, type Statement } from './module';
+import { exportedNames, scriptModulePath } from './script-module';
+import { argumentTypeText } from './type-text';
+import { docText, propertyKey, quote } from './text';
+
+/** Scripts grouped by namespace, as the bound object nests them. */
+interface NamespaceTree {
+  readonly scripts: ScriptModel[];
+  readonly children: Map<string, NamespaceTree>;
+}
+
+function buildTree(scripts: readonly ScriptModel[]): NamespaceTree {
+  const root: NamespaceTree = { scripts: [], children: new Map() };
+  for (const script of scripts) {
+    let node = root;
+    for (const segment of script.namespace) {
+      let child = node.children.get(segment);
+      if (!child) node.children.set(segment, (child = { scripts: [], children: new Map() }));
+      node = child;
+    }
+    node.scripts.push(script);
+  }
+  return root;
+}
+
+function writeTree(tree: NamespaceTree): WriterFunction {
+  return (writer) => {
+    writer.inlineBlock(() => {
+      const entries: [string, () => void][] = [
+        ...[...tree.children].map(([name, child]): [string, () => void] => [name, () => {
+          writer.write(`${propertyKey(name)}: `);
+          writeTree(child)(writer);
+          writer.write(',').newLine();
+        }]),
+        ...tree.scripts.map((script): [string, () => void] => [script.name, () => {
+          if (script.description) writer.writeLine(`/** ${docText(script.description.replace(/\n/g, ' '))} */`);
+          writer.writeLine(`${propertyKey(script.name)}: bindScript(redis, ${script.command}),`);
+        }]),
+      ];
+      entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).forEach(([, write]) => write());
+    });
+  };
+}
+
+function moduleSpecifier(script: ScriptModel): string {
+  return `./${scriptModulePath(script).replace(/\.ts$/, '')}`;
+}
+
+function scriptExports(script: ScriptModel): StatementStructures[] {
+  const names = exportedNames(script);
+  const types = [names.input, names.reply, ...(script.errors.length > 0 ? [names.errorCode] : [])];
+  const values = [names.spec, ...(script.errors.length > 0 ? [names.errorClass] : [])];
+  return [
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: moduleSpecifier(script), namedExports: values },
+    { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: moduleSpecifier(script), namedExports: types },
+  ];
+}
+
+/** The positional parameters of the raw ioredis command, for the `declare module 'ioredis'` augmentation. */
+function rawParameters(script: ScriptModel): string {
+  const variadic = script.keys.some((k) => k.variadic);
+  if (variadic) return 'numberOfKeys: number | string, ...keysAndArgs: (RedisKey | number)[]';
+  const keys = script.keys.map((k) => `${k.name}: RedisKey`);
+  const args = script.args.map((a) => {
+    const type = a.type.kind === 'buffer' ? 'Buffer' : a.type.kind === 'literal' ? argumentTypeText(a.type) : 'string | number';
+    if (a.variadic) return `...${a.name}: (${type})[]`;
+    return `${a.name}${a.optional ? '?' : ''}: ${type}`;
+  });
+  return [...keys, ...args].join(', ');
+}
+
+/** A trailing callback cannot follow a variadic or optional parameter. */
+function takesCallback(script: ScriptModel): boolean {
+  return !script.args.some((a) => a.variadic || a.optional) && !script.keys.some((k) => k.variadic);
+}
+
+function ioredisImports(scripts: readonly ScriptModel[]): string[] {
+  const used = ['Cluster', 'Redis'];
+  if (scripts.some(takesCallback)) used.push('Callback');
+  if (scripts.some((s) => s.keys.length > 0)) used.push('RedisKey');
+  if (scripts.length > 0) used.push('Result');
+  return used.sort();
+}
+
+function augmentation(scripts: readonly ScriptModel[]): WriterFunction {
+  return (writer) => {
+    writer.write("declare module 'ioredis'").block(() => {
+      writer.write('interface RedisCommander<Context>').block(() => {
+        for (const script of scripts) {
+          const params = rawParameters(script);
+          const callback = takesCallback(script) ? `${params ? ', ' : ''}callback?: Callback<unknown>` : '';
+          writer.writeLine(`/** Raw \`${script.sourcePath}\` (EVALSHA); the reply is not decoded. */`);
+          writer.writeLine(`${script.command}(${params}${callback}): Result<unknown, Context>;`);
+        }
+      });
+    });
+  };
+}
+
+/** `generated/index.ts`: re-exports, the spec table, `bindScripts`, `preload` and the ioredis augmentation. */
+export function emitIndexModule(scripts: readonly ScriptModel[], banner: string): GeneratedFile {
+  const sorted = [...scripts].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const statements: Statement[] = [
+    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: 'ioredis', namedImports: ioredisImports(sorted) },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime', namedImports: ['bindScript', 'preloadScripts'] },
+    ...sorted.map((s) => ({ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: moduleSpecifier(s), namedImports: [s.command] })),
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime' },
+    ...sorted.flatMap(scriptExports),
+    (writer) => {
+      writer.blankLineIfLastNot().writeLine('/** Every script luagen generated, by its dotted name. */');
+      writer.write('export const scripts = ').inlineBlock(() => {
+        for (const s of sorted) writer.writeLine(`${quote(s.id)}: ${s.command},`);
+      });
+      writer.write(' as const;').newLine();
+    },
+    (writer) => {
+      writer.blankLineIfLastNot().writeLine('/** Binds every script to an ioredis client (standalone or Cluster), grouped by namespace. */');
+      writer.write('export function bindScripts(redis: Redis | Cluster)').block(() => {
+        writer.write('return ');
+        writeTree(buildTree(sorted))(writer);
+        writer.write(';');
+      });
+    },
+    (writer) => {
+      writer.blankLineIfLastNot().writeLine('/** The object `bindScripts` returns. */');
+      writer.writeLine('export type Scripts = ReturnType<typeof bindScripts>;');
+    },
+    (writer) => {
+      writer.blankLineIfLastNot().writeLine('/** Loads every script into the script cache (SCRIPT LOAD), on every master of a cluster. */');
+      writer.write('export function preload(redis: Redis | Cluster): Promise<void>').block(() => {
+        writer.writeLine('return preloadScripts(redis, Object.values(scripts));');
+      });
+    },
+    (writer) => {
+      writer.blankLineIfLastNot();
+      augmentation(sorted)(writer);
+    },
+  ];
+  return { path: 'index.ts', content: printModule(banner, statements) };
+}

@@ -1,0 +1,155 @@
+import {
+  StructureKind,
+  type ClassDeclarationStructure,
+  type InterfaceDeclarationStructure,
+  type StatementStructures,
+  type TypeAliasDeclarationStructure,
+  type WriterFunction,
+} from 'ts-morph';
+import type { ScriptModel } from '../model/script';
+import { printModule, type GeneratedFile, type Statement } from './module';
+import { argumentCodecText, argumentTypeText, replyDecoderText, replyTypeText } from './type-text';
+import { docText, pascalCase, propertyKey, quote, templateLiteral } from './text';
+
+/** The names one script's module exports. */
+export function exportedNames(script: ScriptModel) {
+  const base = pascalCase(script.command);
+  return {
+    spec: script.command,
+    input: `${base}Input`,
+    reply: `${base}Reply`,
+    errorCode: `${base}ErrorCode`,
+    errorClass: `${base}Error`,
+  };
+}
+
+export function scriptModulePath(script: ScriptModel): string {
+  return `scripts/${script.modulePath}.ts`;
+}
+
+/** `generated/scripts/<namespace>/<name>.ts`: the script's types, its error class and its spec. */
+export function emitScriptModule(script: ScriptModel, banner: (source: string) => string): GeneratedFile {
+  const names = exportedNames(script);
+  const runtime = `${'../'.repeat(script.namespace.length + 1)}runtime`;
+  const runtimeImports = ['arg', 'defineScript', 'reply', 'type RedisKey'];
+  if (script.errors.length > 0) runtimeImports.push('ScriptCodeError');
+  const statements: Statement[] = [
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: runtime,
+      namedImports: runtimeImports.filter((name) => usesImport(script, name)).sort((a, b) => (a.replace('type ', '') < b.replace('type ', '') ? -1 : 1)),
+    },
+    inputInterface(script, names.input),
+    replyType(script, names.reply),
+    ...errorDeclarations(script, names),
+    specStatement(script, names),
+  ];
+  return { path: scriptModulePath(script), content: printModule(banner(script.sourcePath), statements) };
+}
+
+function usesImport(script: ScriptModel, name: string): boolean {
+  if (name === 'arg') return script.args.length > 0;
+  if (name === 'type RedisKey') return script.keys.length > 0;
+  return true;
+}
+
+function inputInterface(script: ScriptModel, name: string): InterfaceDeclarationStructure {
+  const keys = script.keys.map((key) => ({
+    kind: StructureKind.PropertySignature as const,
+    name: propertyKey(key.name),
+    isReadonly: true,
+    type: key.variadic ? 'readonly RedisKey[]' : 'RedisKey',
+    docs: [docText(`Key${key.variadic ? 's' : ''}${key.description ? `: ${key.description}` : ''}`)],
+  }));
+  const args = script.args.map((a) => ({
+    kind: StructureKind.PropertySignature as const,
+    name: propertyKey(a.name),
+    isReadonly: true,
+    hasQuestionToken: a.optional,
+    type: a.variadic ? `readonly (${argumentTypeText(a.type)})[]` : argumentTypeText(a.type),
+    docs: a.description ? [docText(a.description)] : [],
+  }));
+  return {
+    kind: StructureKind.Interface,
+    name,
+    isExported: true,
+    docs: [`Keys and arguments of {@link ${script.command}}.`],
+    properties: [...keys, ...args],
+  };
+}
+
+function replyType(script: ScriptModel, name: string): InterfaceDeclarationStructure | TypeAliasDeclarationStructure {
+  const docs = [`The decoded reply of {@link ${script.command}}.`];
+  if (script.returns.kind === 'tuple') {
+    const properties = script.returns.fields.map((f) => ({
+      kind: StructureKind.PropertySignature as const,
+      name: propertyKey(f.name),
+      isReadonly: true,
+      type: replyTypeText(f.type),
+    }));
+    return { kind: StructureKind.Interface, name, isExported: true, docs, properties };
+  }
+  return { kind: StructureKind.TypeAlias, name, isExported: true, docs, type: replyTypeText(script.returns) };
+}
+
+function errorDeclarations(script: ScriptModel, names: ReturnType<typeof exportedNames>): StatementStructures[] {
+  if (script.errors.length === 0) return [];
+  const codes: TypeAliasDeclarationStructure = {
+    kind: StructureKind.TypeAlias,
+    name: names.errorCode,
+    isExported: true,
+    docs: [`Error codes {@link ${script.command}} may raise.`],
+    type: script.errors.map((e) => quote(e.code)).join(' | '),
+  };
+  const errorClass: ClassDeclarationStructure = {
+    kind: StructureKind.Class,
+    name: names.errorClass,
+    isExported: true,
+    docs: [`Raised by {@link ${script.command}} for a declared \`@error\` code; \`code\` tells which.`],
+    extends: `ScriptCodeError<${names.errorCode}>`,
+    properties: [{ name: 'name', hasOverrideKeyword: true, initializer: quote(names.errorClass) }],
+  };
+  return [codes, errorClass];
+}
+
+function specDocs(script: ScriptModel): string {
+  const lines = script.description ? [docText(script.description), ''] : [];
+  lines.push(`Runs \`${script.sourcePath}\`${script.readonly ? ' (read-only)' : ''}.`);
+  for (const error of script.errors) {
+    lines.push(`@throws {@link ${pascalCase(script.command)}Error} \`${error.code}\`${error.description ? `: ${docText(error.description)}` : ''}`);
+  }
+  return lines.join('\n');
+}
+
+function specStatement(script: ScriptModel, names: ReturnType<typeof exportedNames>): WriterFunction {
+  const keyNames = script.keys.map((k) => quote(k.name)).join(', ');
+  const args = script.args.map((a) => {
+    const flags = `${a.optional ? ', optional: true' : ''}${a.variadic ? ', variadic: true' : ''}`;
+    return `{ name: ${quote(a.name)}, codec: ${argumentCodecText(a.type)}${flags} }`;
+  });
+  const fields = [
+    `id: ${quote(script.id)}`,
+    `command: ${quote(script.command)}`,
+    `sourcePath: ${quote(script.sourcePath)}`,
+    `lineOffset: ${script.lineOffset}`,
+    `sha1: ${quote(script.sha1)}`,
+    `readonly: ${script.readonly}`,
+    `keys: [${keyNames}]`,
+    `variadicKeys: ${script.keys.some((k) => k.variadic)}`,
+    `args: [${args.join(', ')}]`,
+    `reply: ${replyDecoderText(script.returns)}`,
+    `errorCodes: [${script.errors.map((e) => quote(e.code)).join(', ')}]`,
+    ...(script.errors.length > 0 ? [`errorClass: ${names.errorClass}`] : []),
+    `lua: ${templateLiteral(script.lua)}`,
+  ];
+  // A writer rather than a VariableStatement structure: the printer would indent the object literal twice.
+  return (writer) => {
+    writer.blankLineIfLastNot().writeLine('/**');
+    for (const line of specDocs(script).split('\n')) writer.writeLine(line === '' ? ' *' : ` * ${line}`);
+    writer.writeLine(' */');
+    writer.write(`export const ${names.spec} = defineScript<${names.input}, ${names.reply}>(`).inlineBlock(() => {
+      for (const field of fields) writer.writeLine(`${field},`);
+    });
+    writer.write(');').newLine();
+  };
+}

@@ -1,0 +1,37 @@
+/** Small helpers for writing TypeScript source text. */
+
+/** A single-quoted TypeScript string literal. */
+export function quote(value: string): string {
+  const escaped = value
+    .replace(/\\/g, '\\\\')
+    .replace(/'/g, "\\'")
+    .replace(/\n/g, '\\n')
+    .replace(/\r/g, '\\r')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+  return `'${escaped}'`;
+}
+
+/** A template literal holding `value` verbatim (multi-line text such as a Lua script stays readable). */
+export function templateLiteral(value: string): string {
+  return '`' + value.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
+}
+
+/** Text safe inside a `/** ... *\/` comment. */
+export function docText(value: string): string {
+  return value.replace(/\*\//g, '*\\/');
+}
+
+export function pascalCase(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/** `sliding_window` → `slidingWindow`, `get-and-expire` → `getAndExpire`. */
+export function camelCase(segment: string): string {
+  return segment.replace(/[-_.]+([A-Za-z0-9])/g, (_, ch: string) => ch.toUpperCase()).replace(/[-_.]+$/, '');
+}
+
+/** A property key: bare when it is an identifier, quoted otherwise. */
+export function propertyKey(name: string): string {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : quote(name);
+}

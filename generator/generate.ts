@@ -1,0 +1,77 @@
+import { analyseScript } from './analyse';
+import type { LuagenConfig } from './config';
+import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic';
+import { emitIndexModule } from './emit/index-module';
+import type { GeneratedFile } from './emit/module';
+import { BANNER_FIRST_LINE, bannerFor, emitRuntimeFiles, type TemplateFile } from './emit/runtime-files';
+import { emitScriptModule } from './emit/script-module';
+import { buildScriptModel } from './model/build-model';
+import { checkNameCollisions, namesFromPath, type ScriptNames } from './model/naming';
+import type { ScriptModel } from './model/script';
+import { parseScript, type ParsedScript } from './parse/parsed-script';
+
+/** One `.lua` file, read by the caller. */
+export interface ScriptInput {
+  /** POSIX path relative to the working directory, e.g. `lua/atomic/transfer.lua`. */
+  readonly path: string;
+  readonly text: string;
+}
+
+export interface GenerateInputs {
+  readonly scripts: readonly ScriptInput[];
+  /** luagen's `templates/` folder: `banner.txt` and `runtime/*.ts`. */
+  readonly templates: readonly TemplateFile[];
+}
+
+export interface GenerateResult {
+  /** What `outDir` must hold, sorted by path; empty when there are errors. */
+  readonly files: readonly GeneratedFile[];
+  /** Every finding, sorted by file and position. */
+  readonly diagnostics: readonly Diagnostic[];
+  readonly scripts: readonly ScriptModel[];
+}
+
+interface Analysed {
+  readonly parsed: ParsedScript;
+  readonly names: ScriptNames;
+}
+
+/** The whole pipeline without I/O: parse → analyse → model → emit. */
+export function generate(config: LuagenConfig, inputs: GenerateInputs): GenerateResult {
+  const diagnostics: Diagnostic[] = [];
+  const analysed: Analysed[] = [];
+  const ordered = [...inputs.scripts].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const input of ordered) {
+    const { script, diagnostics: parseDiagnostics } = parseScript(input.path, input.text);
+    diagnostics.push(...parseDiagnostics, ...analyseScript(script, config));
+    const names = namesFromPath(input.path, config.srcDir);
+    if ('code' in names) diagnostics.push(names);
+    else analysed.push({ parsed: script, names });
+  }
+  diagnostics.push(...checkNameCollisions(analysed.map((a) => ({ file: a.parsed.file, names: a.names }))));
+  const final = sortDiagnostics(applyConfig(diagnostics, config));
+  if (hasErrors(final)) return { files: [], diagnostics: final, scripts: [] };
+
+  const scripts = analysed.map((a) => buildScriptModel(a.parsed, a.names));
+  return { files: emitAll(scripts, inputs.templates, config), diagnostics: final, scripts };
+}
+
+/** Warnings become errors under `warningsAsErrors`. */
+function applyConfig(diagnostics: Diagnostic[], config: LuagenConfig): Diagnostic[] {
+  if (!config.warningsAsErrors) return diagnostics;
+  return diagnostics.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' } : d));
+}
+
+function emitAll(scripts: readonly ScriptModel[], templates: readonly TemplateFile[], config: LuagenConfig): GeneratedFile[] {
+  const bannerTemplate = templates.find((t) => t.path === 'banner.txt')?.content;
+  if (!bannerTemplate?.startsWith(BANNER_FIRST_LINE)) {
+    throw new Error(`luagen templates/banner.txt must start with '${BANNER_FIRST_LINE}'`);
+  }
+  const banner = bannerFor(bannerTemplate);
+  const files = [
+    ...emitRuntimeFiles(templates, banner),
+    ...scripts.map((script) => emitScriptModule(script, banner)),
+    emitIndexModule(scripts, banner(`${config.srcDir}/ (${scripts.length} script${scripts.length === 1 ? '' : 's'})`)),
+  ];
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

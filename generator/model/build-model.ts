@@ -1,0 +1,23 @@
+import type { ParsedScript } from '../parse/parsed-script';
+import { finalLua } from './lua-text';
+import type { ScriptNames } from './naming';
+import type { ScriptModel } from './script';
+
+/** Turns a parsed script (spans and all) into the clean model the emitters use. Call only without errors. */
+export function buildScriptModel(script: ParsedScript, names: ScriptNames): ScriptModel {
+  const { header } = script;
+  const final = finalLua(script.source, header);
+  return {
+    ...names,
+    sourcePath: script.file,
+    description: header.description.join('\n').trim(),
+    keys: header.keys.map(({ name, description, variadic }) => ({ name, description, variadic })),
+    args: header.args.map(({ name, description, type, optional, variadic }) => ({ name, description, type, optional, variadic })),
+    returns: header.returns[0]?.type ?? { kind: 'nil' },
+    errors: header.errors.map(({ code, description }) => ({ code, description })),
+    readonly: final.flags.includes('no-writes'),
+    lua: final.lua,
+    sha1: final.sha1,
+    lineOffset: final.lineOffset,
+  };
+}

@@ -1,0 +1,35 @@
+import { createHash } from 'node:crypto';
+import type { HeaderAst } from '../parse/header-ast';
+
+export interface FinalLua {
+  /** The text sent to Redis. */
+  readonly lua: string;
+  readonly sha1: string;
+  /** Lines added above the file's own first line. */
+  readonly lineOffset: number;
+  readonly flags: readonly string[];
+}
+
+/**
+ * The exact script text Redis receives: LF line ends, and `#!lua flags=no-writes` for read-only scripts
+ * (merged into an existing shebang line, or added as a new first line).
+ */
+export function finalLua(source: string, header: HeaderAst): FinalLua {
+  const text = source.replace(/\r\n/g, '\n');
+  const shebang = header.shebang;
+  const flags = [...(shebang?.flags ?? [])];
+  let lua = text;
+  let lineOffset = 0;
+  if (header.readonly && !flags.includes('no-writes')) {
+    flags.unshift('no-writes');
+    const line = `#!lua flags=${flags.join(',')}`;
+    if (shebang) {
+      lua = line + text.slice(text.indexOf('\n') < 0 ? text.length : text.indexOf('\n'));
+    } else {
+      lua = `${line}\n${text}`;
+      lineOffset = 1;
+    }
+  }
+  const sha1 = createHash('sha1').update(lua, 'utf8').digest('hex');
+  return { lua, sha1, lineOffset, flags };
+}

@@ -1,0 +1,71 @@
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import { camelCase, pascalCase } from '../emit/text';
+import { ioredisReservedNames } from './reserved-names';
+
+/** How a script's path maps to names in the generated client. */
+export interface ScriptNames {
+  readonly id: string;
+  readonly namespace: readonly string[];
+  readonly name: string;
+  readonly command: string;
+  readonly modulePath: string;
+}
+
+const SEGMENT = /^[A-Za-z][A-Za-z0-9_-]*$/;
+
+/** `lua/ratelimit/sliding_window.lua` (with srcDir `lua`) → `ratelimit.slidingWindow`. */
+export function namesFromPath(file: string, srcDir: string): ScriptNames | Diagnostic {
+  const prefix = srcDir === '' || srcDir === '.' ? '' : `${srcDir.replace(/\/+$/, '')}/`;
+  const relative = file.startsWith(prefix) ? file.slice(prefix.length) : file;
+  const segments = relative.replace(/\.lua$/, '').split('/');
+  const bad = segments.find((s) => !SEGMENT.test(s));
+  if (bad !== undefined) {
+    return {
+      file, line: 1, column: 1, code: 'LG104', severity: 'error',
+      message: `'${bad}' in the path cannot become a TypeScript name`,
+      help: 'name folders and files with a letter first, then letters, digits, _ or - (e.g. sliding_window.lua)',
+    };
+  }
+  const parts = segments.map(camelCase);
+  const namespace = parts.slice(0, -1);
+  const name = parts[parts.length - 1];
+  return {
+    id: parts.join('.'),
+    namespace,
+    name,
+    command: parts[0] + parts.slice(1).map(pascalCase).join(''),
+    modulePath: parts.join('/'),
+  };
+}
+
+interface Named {
+  readonly file: string;
+  readonly names: ScriptNames;
+}
+
+/** Collisions between scripts, with namespaces, and with ioredis's own methods. */
+export function checkNameCollisions(scripts: readonly Named[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const report = (file: string, code: 'LG101' | 'LG102' | 'LG103', message: string, help: string) =>
+    diagnostics.push({ file, line: 1, column: 1, code, severity: 'error', message, help });
+  const byCommand = new Map<string, string>();
+  const namespaces = new Set(scripts.flatMap((s) => s.names.namespace.map((_, i) => s.names.namespace.slice(0, i + 1).join('.'))));
+  const reserved = ioredisReservedNames();
+  for (const { file, names } of scripts) {
+    for (const command of [names.command, `${names.command}Buffer`]) {
+      const other = byCommand.get(command);
+      if (other !== undefined) {
+        report(file, 'LG101', `script '${names.id}' gets the same name (${command}) as ${other}`, 'rename one of the files or folders');
+      }
+    }
+    byCommand.set(names.command, file);
+    byCommand.set(`${names.command}Buffer`, file);
+    if (reserved.has(names.command)) {
+      report(file, 'LG102', `script name '${names.command}' collides with the ioredis method of the same name`, `rename the file or move it into a folder (e.g. lua/app/${names.name}.lua)`);
+    }
+    if (namespaces.has(names.id)) {
+      report(file, 'LG103', `'${names.id}' is both a script and a namespace (folder)`, `rename ${file} or the folder of the same name`);
+    }
+  }
+  return diagnostics;
+}

@@ -1,0 +1,58 @@
+import type { LuaType } from './lua-type';
+
+/** A KEYS slot. */
+export interface KeyParam {
+  readonly name: string;
+  readonly description: string;
+  /** `@key ...name`: the rest of KEYS, passed as an array. */
+  readonly variadic: boolean;
+}
+
+/** An ARGV slot. */
+export interface ArgParam {
+  readonly name: string;
+  readonly description: string;
+  readonly type: LuaType;
+  readonly optional: boolean;
+  /** `@arg ...name type`: the rest of ARGV, passed as an array. */
+  readonly variadic: boolean;
+}
+
+export interface ErrorCodeDecl {
+  readonly code: string;
+  readonly description: string;
+}
+
+/**
+ * One script, as the emitters see it: no source spans, names resolved, the Lua text final.
+ */
+export interface ScriptModel {
+  /** Dotted name, e.g. `ratelimit.slidingWindow`. */
+  readonly id: string;
+  /** Folders below the source root, camelCased, e.g. `['ratelimit']`. */
+  readonly namespace: readonly string[];
+  /** The function name, e.g. `slidingWindow`. */
+  readonly name: string;
+  /** The ioredis command name given to `defineCommand`, e.g. `ratelimitSlidingWindow`. */
+  readonly command: string;
+  /** POSIX path of the .lua file as given to the generator, e.g. `lua/ratelimit/sliding_window.lua`. */
+  readonly sourcePath: string;
+  /** POSIX path of the emitted module, relative to the output folder, without extension. */
+  readonly modulePath: string;
+  readonly description: string;
+  readonly keys: readonly KeyParam[];
+  readonly args: readonly ArgParam[];
+  readonly returns: LuaType;
+  readonly errors: readonly ErrorCodeDecl[];
+  readonly readonly: boolean;
+  /** The exact text sent to Redis (shebang flags applied). */
+  readonly lua: string;
+  readonly sha1: string;
+  /** Lines luagen added above the file's first line (a shebang); subtract from `user_script:N`. */
+  readonly lineOffset: number;
+}
+
+/** Everything the emitters need. */
+export interface ProjectModel {
+  readonly scripts: readonly ScriptModel[];
+}

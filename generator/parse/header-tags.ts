@@ -1,0 +1,172 @@
+import type { Diagnostic, Position } from '../diagnostics/diagnostic';
+import type { DiagnosticCode } from '../diagnostics/codes';
+import { ARGUMENT_SCALARS, typeToString, type LuaType } from '../model/lua-type';
+import type { ArgTag, ErrorTag, KeyTag, ReturnTag } from './header-ast';
+import { closest } from './suggest';
+import { parseTypePrefix } from './type-expression';
+
+/** One `---` line: its text after the dashes and where that text starts. */
+export interface TagLine {
+  readonly file: string;
+  readonly line: number;
+  /** 1-based column of `text[0]`. */
+  readonly column: number;
+  readonly text: string;
+}
+
+export type Tag =
+  | { tag: 'key'; value: KeyTag }
+  | { tag: 'arg'; value: ArgTag }
+  | { tag: 'return'; value: ReturnTag }
+  | { tag: 'error'; value: ErrorTag }
+  | { tag: 'readonly'; value: Position };
+
+export const TAGS = ['key', 'arg', 'return', 'error', 'readonly'] as const;
+
+/** Names other tools use for our tags. */
+const TAG_ALIASES: Record<string, string> = { param: 'arg', returns: 'return', keys: 'key', throws: 'error' };
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+const ERROR_CODE = /^[A-Z][A-Z0-9_]*$/;
+
+interface Cursor {
+  /** Offset into `line.text`. */
+  offset: number;
+}
+
+/** Parses one tag line; reports problems into `diagnostics` and returns undefined for a broken tag. */
+export function parseTag(line: TagLine, diagnostics: Diagnostic[]): Tag | undefined {
+  const start = line.text.indexOf('@');
+  const tagName = NAME.exec(line.text.slice(start + 1))?.[0] ?? '';
+  const cursor: Cursor = { offset: start + 1 + tagName.length };
+  const at = (offset: number): Position => ({ line: line.line, column: line.column + offset });
+  const report = (offset: number, code: DiagnosticCode, message: string, help: string): undefined => {
+    diagnostics.push({ file: line.file, ...at(offset), code, severity: 'error', message, help });
+    return undefined;
+  };
+  const context: TagContext = { line, cursor, at, report };
+  switch (tagName) {
+    case 'key':
+      return parseKey(context, at(start));
+    case 'arg':
+      return parseArg(context, at(start));
+    case 'return':
+      return parseReturn(context, at(start));
+    case 'error':
+      return parseError(context, at(start));
+    case 'readonly':
+      return { tag: 'readonly', value: at(start) };
+    default: {
+      const suggestion = TAG_ALIASES[tagName] ?? closest(tagName, TAGS);
+      const known = TAGS.map((t) => `@${t}`).join(', ');
+      const help = suggestion ? `did you mean @${suggestion}? luagen knows ${known}` : `luagen knows ${known}`;
+      return report(start, 'LG003', `unknown tag '@${tagName}'`, help);
+    }
+  }
+}
+
+interface TagContext {
+  readonly line: TagLine;
+  readonly cursor: Cursor;
+  at(offset: number): Position;
+  report(offset: number, code: DiagnosticCode, message: string, help: string): undefined;
+}
+
+function skipSpace({ line, cursor }: TagContext): void {
+  while (cursor.offset < line.text.length && /\s/.test(line.text[cursor.offset])) cursor.offset++;
+}
+
+function rest({ line, cursor }: TagContext): string {
+  return line.text.slice(cursor.offset).trim();
+}
+
+/** Reads `[...]name[?]` at the cursor. */
+function readName(context: TagContext, usage: string) {
+  skipSpace(context);
+  const { line, cursor } = context;
+  const offset = cursor.offset;
+  const variadic = line.text.startsWith('...', offset);
+  if (variadic) cursor.offset += 3;
+  const name = NAME.exec(line.text.slice(cursor.offset))?.[0];
+  if (!name) {
+    const found = line.text.slice(cursor.offset).trim().split(/\s+/)[0] ?? '';
+    const what = found === '' ? 'a name is missing' : `'${found}' is not a valid name`;
+    return context.report(cursor.offset, found === '' ? 'LG006' : 'LG011', what, `write ${usage}; names are letters, digits and _`);
+  }
+  cursor.offset += name.length;
+  const optional = line.text[cursor.offset] === '?';
+  if (optional) cursor.offset++;
+  return { name, variadic, optional, position: context.at(offset) };
+}
+
+function parseKey(context: TagContext, position: Position): Tag | undefined {
+  const name = readName(context, '@key name [description]');
+  if (!name) return undefined;
+  if (name.optional) {
+    return context.report(context.cursor.offset - 1, 'LG006', 'keys cannot be optional', 'declare a variadic tail (@key ...name) for a varying number of keys');
+  }
+  return { tag: 'key', value: { ...position, name: name.name, variadic: name.variadic, description: rest(context) } };
+}
+
+function parseArg(context: TagContext, position: Position): Tag | undefined {
+  const name = readName(context, '@arg name type [description]');
+  if (!name) return undefined;
+  if (name.optional && name.variadic) {
+    return context.report(context.cursor.offset - 1, 'LG006', 'a variadic argument cannot also be optional', `it may already be empty: write @arg ...${name.name} type`);
+  }
+  skipSpace(context);
+  const typeOffset = context.cursor.offset;
+  const type = readType(context, '@arg name type [description]');
+  if (!type) return undefined;
+  const problem = argumentTypeProblem(type, name.name);
+  if (problem) return context.report(typeOffset, 'LG004', problem.message, problem.help);
+  return {
+    tag: 'arg',
+    value: { ...position, ...name, type, typePosition: context.at(typeOffset), description: rest(context) },
+  };
+}
+
+function argumentTypeProblem(type: LuaType, name: string): { message: string; help: string } | undefined {
+  if (type.kind === 'optional') {
+    return { message: `argument types cannot end in '?'`, help: `mark the argument optional instead: @arg ${name}? ${typeToString(type.inner)}` };
+  }
+  if (type.kind === 'array') {
+    return { message: 'an argument cannot be an array', help: `declare a variadic tail: @arg ...${name} ${typeToString(type.element)}` };
+  }
+  if (type.kind === 'literal' || (ARGUMENT_SCALARS as readonly string[]).includes(type.kind)) return undefined;
+  return {
+    message: `'${typeToString(type)}' is not an argument type`,
+    help: `arguments are ${ARGUMENT_SCALARS.join(', ')} or a union of string literals ('a' | 'b'); use json for structured values`,
+  };
+}
+
+function parseReturn(context: TagContext, position: Position): Tag | undefined {
+  skipSpace(context);
+  const type = readType(context, '@return type');
+  if (!type) return undefined;
+  return { tag: 'return', value: { ...position, type, description: rest(context) } };
+}
+
+function parseError(context: TagContext, position: Position): Tag | undefined {
+  skipSpace(context);
+  const { line, cursor } = context;
+  const code = line.text.slice(cursor.offset).split(/\s+/)[0] ?? '';
+  if (!ERROR_CODE.test(code)) {
+    const what = code === '' ? 'an error code is missing' : `'${code}' is not a valid error code`;
+    return context.report(cursor.offset, code === '' ? 'LG006' : 'LG009', what, 'error codes are UPPER_SNAKE_CASE words, as in @error INSUFFICIENT_FUNDS description');
+  }
+  cursor.offset += code.length;
+  return { tag: 'error', value: { ...position, code, description: rest(context) } };
+}
+
+function readType(context: TagContext, usage: string): LuaType | undefined {
+  const { line, cursor } = context;
+  const parsed = parseTypePrefix(line.text.slice(cursor.offset));
+  if (!parsed.ok) {
+    const code = line.text.slice(cursor.offset).trim() === '' ? 'LG006' : 'LG004';
+    const message = code === 'LG006' ? `a type is missing (${usage})` : `malformed type: ${parsed.message}`;
+    return context.report(cursor.offset + parsed.offset, code, message, parsed.help);
+  }
+  cursor.offset += parsed.length;
+  return parsed.type;
+}

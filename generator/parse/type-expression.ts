@@ -1,0 +1,208 @@
+import { closest } from './suggest';
+import { SCALAR_KINDS, type LuaType, type ScalarKind, type TupleField } from '../model/lua-type';
+
+/** A type parsed from the start of a piece of header text. */
+export interface TypeParseSuccess {
+  readonly ok: true;
+  readonly type: LuaType;
+  /** Characters consumed, including trailing white space. */
+  readonly length: number;
+}
+
+export interface TypeParseFailure {
+  readonly ok: false;
+  /** 0-based offset of the offending character in the text. */
+  readonly offset: number;
+  readonly message: string;
+  readonly help: string;
+}
+
+export type TypeParseResult = TypeParseSuccess | TypeParseFailure;
+
+interface Token {
+  readonly kind: 'ident' | 'string' | 'punct' | 'unterminated' | 'end';
+  readonly text: string;
+  readonly offset: number;
+}
+
+const TYPE_HELP =
+  "types are integer, number, string, boolean, ok, nil, json, buffer, 'literal' | 'union', T?, T[], " +
+  '[name: T, ...] and table<string, T>';
+
+class TypeSyntaxError extends Error {
+  constructor(
+    readonly offset: number,
+    message: string,
+    readonly suggestion?: string,
+  ) {
+    super(message);
+  }
+}
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i];
+    if (/\s/.test(ch)) {
+      i++;
+    } else if (/[A-Za-z_]/.test(ch)) {
+      const match = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i))!;
+      tokens.push({ kind: 'ident', text: match[0], offset: i });
+      i += match[0].length;
+    } else if (ch === "'" || ch === '"') {
+      const end = text.indexOf(ch, i + 1);
+      if (end < 0) {
+        // Only an error where a type is expected: a description may well contain an apostrophe.
+        tokens.push({ kind: 'unterminated', text: text.slice(i), offset: i });
+        break;
+      }
+      tokens.push({ kind: 'string', text: text.slice(i + 1, end), offset: i });
+      i = end + 1;
+    } else if (text.startsWith('[]', i)) {
+      tokens.push({ kind: 'punct', text: '[]', offset: i });
+      i += 2;
+    } else if ('[]<>,:|?()'.includes(ch)) {
+      tokens.push({ kind: 'punct', text: ch, offset: i });
+      i++;
+    } else {
+      // Anything else ends the type: the rest is free text (a description).
+      break;
+    }
+  }
+  const last = tokens[tokens.length - 1];
+  if (last?.kind !== 'unterminated') tokens.push({ kind: 'end', text: '', offset: i });
+  return tokens;
+}
+
+class TypeParser {
+  private index = 0;
+  constructor(private readonly tokens: readonly Token[]) {}
+
+  get current(): Token {
+    return this.tokens[this.index];
+  }
+
+  parseType(): LuaType {
+    const first = this.parsePostfix();
+    if (!this.isPunct('|')) return first;
+    const values = [this.literalOf(first, this.current.offset)];
+    while (this.isPunct('|')) {
+      this.index++;
+      const start = this.current.offset;
+      values.push(this.literalOf(this.parsePostfix(), start));
+    }
+    return { kind: 'literal', values: values.flat() };
+  }
+
+  private literalOf(type: LuaType, offset: number): readonly string[] {
+    if (type.kind !== 'literal') throw new TypeSyntaxError(offset, 'only string literals can form a union');
+    return type.values;
+  }
+
+  private parsePostfix(): LuaType {
+    let type = this.parsePrimary();
+    for (;;) {
+      if (this.isPunct('[]')) {
+        this.index++;
+        type = { kind: 'array', element: type };
+      } else if (this.isPunct('?')) {
+        if (type.kind === 'optional') throw new TypeSyntaxError(this.current.offset, "'?' is repeated");
+        this.index++;
+        type = { kind: 'optional', inner: type };
+      } else {
+        return type;
+      }
+    }
+  }
+
+  private parsePrimary(): LuaType {
+    const token = this.current;
+    if (token.kind === 'string') {
+      this.index++;
+      return { kind: 'literal', values: [token.text] };
+    }
+    if (token.kind === 'unterminated') throw new TypeSyntaxError(token.offset, 'unterminated string literal');
+    if (this.isPunct('(')) {
+      this.index++;
+      const inner = this.parseType();
+      this.expect(')');
+      return inner;
+    }
+    if (this.isPunct('[')) return this.parseTuple();
+    if (token.kind === 'ident' && token.text === 'table') return this.parseRecord();
+    if (token.kind === 'ident' && (SCALAR_KINDS as readonly string[]).includes(token.text)) {
+      this.index++;
+      return { kind: token.text as ScalarKind };
+    }
+    if (token.kind === 'ident') {
+      throw new TypeSyntaxError(token.offset, `unknown type '${token.text}'`, closest(token.text, [...SCALAR_KINDS, 'table']));
+    }
+    const found = token.kind === 'end' ? 'end of line' : `'${token.text}'`;
+    throw new TypeSyntaxError(token.offset, `expected a type, found ${found}`);
+  }
+
+  private parseTuple(): LuaType {
+    this.expect('[');
+    const fields: TupleField[] = [];
+    do {
+      if (fields.length > 0) this.expect(',');
+      const name = this.current;
+      if (name.kind !== 'ident') throw new TypeSyntaxError(name.offset, 'expected a field name (as in [name: type])');
+      if (fields.some((f) => f.name === name.text)) {
+        throw new TypeSyntaxError(name.offset, `field '${name.text}' is repeated`);
+      }
+      this.index++;
+      this.expect(':');
+      fields.push({ name: name.text, type: this.parseType() });
+    } while (this.isPunct(','));
+    this.expect(']');
+    return { kind: 'tuple', fields };
+  }
+
+  private parseRecord(): LuaType {
+    this.index++;
+    this.expect('<');
+    const keyType = this.current;
+    if (keyType.kind !== 'ident' || keyType.text !== 'string') {
+      throw new TypeSyntaxError(keyType.offset, 'table keys must be string (as in table<string, T>)');
+    }
+    this.index++;
+    this.expect(',');
+    const value = this.parseType();
+    this.expect('>');
+    return { kind: 'record', value };
+  }
+
+  private isPunct(text: string): boolean {
+    return this.current.kind === 'punct' && this.current.text === text;
+  }
+
+  private expect(text: string): void {
+    if (!this.isPunct(text)) {
+      const found = this.current.kind === 'end' ? 'end of line' : `'${this.current.text}'`;
+      throw new TypeSyntaxError(this.current.offset, `expected '${text}', found ${found}`);
+    }
+    this.index++;
+  }
+}
+
+/**
+ * Parses a type from the start of `text`. What follows the type (a description) is left unconsumed.
+ */
+export function parseTypePrefix(text: string): TypeParseResult {
+  try {
+    const tokens = tokenize(text);
+    const parser = new TypeParser(tokens);
+    const type = parser.parseType();
+    const rest = parser.current.offset;
+    const length = rest + (/^\s*/.exec(text.slice(rest))?.[0].length ?? 0);
+    return { ok: true, type, length };
+  } catch (error) {
+    if (error instanceof TypeSyntaxError) {
+      const help = error.suggestion ? `did you mean '${error.suggestion}'? ${TYPE_HELP}` : TYPE_HELP;
+      return { ok: false, offset: error.offset, message: error.message, help };
+    }
+    throw error;
+  }
+}

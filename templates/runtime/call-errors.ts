@@ -1,0 +1,39 @@
+import { ScriptError, ScriptReplyError, type ScriptCodeError } from './errors';
+import { ReplyMismatch } from './replies';
+import type { ScriptDeclaration } from './script';
+
+const LINE = /user_script:(\d+)/;
+
+/** Maps an error raised while a script ran to a typed error (declared code) or a located ScriptError. */
+export function scriptFailure(declaration: ScriptDeclaration<unknown>, error: unknown): unknown {
+  if (!(error instanceof Error) || error.name !== 'ReplyError') return error;
+  const message = error.message;
+  const coded = codedError(declaration, message, error);
+  if (coded) return coded;
+  const line = LINE.exec(message);
+  const location = line ? `${declaration.sourcePath}:${Number(line[1]) - declaration.lineOffset}` : undefined;
+  return new ScriptError(declaration.id, location, message, { cause: error });
+}
+
+function codedError(declaration: ScriptDeclaration<unknown>, message: string, cause: Error): ScriptCodeError | undefined {
+  if (!declaration.errorClass) return undefined;
+  // `{err = 'CODE detail'}` arrives as is; some paths prefix ERR.
+  const body = message.startsWith('ERR ') && !declaration.errorCodes.includes('ERR') ? message.slice(4) : message;
+  const space = body.indexOf(' ');
+  const code = space < 0 ? body : body.slice(0, space);
+  if (!declaration.errorCodes.includes(code)) return undefined;
+  const detail = space < 0 ? '' : body.slice(space + 1);
+  return new declaration.errorClass(declaration.id, code as never, detail, message, { cause });
+}
+
+/** Decodes a reply, naming the script when it does not match the declared type. */
+export function decodeReply<Reply>(declaration: ScriptDeclaration<Reply>, raw: unknown): Reply {
+  try {
+    return declaration.reply.decode(raw, 'reply');
+  } catch (error) {
+    if (error instanceof ReplyMismatch) {
+      throw new ScriptReplyError(declaration.id, error.path, error.expected, error.received);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,83 @@
+/** Base class of every error the generated client throws itself. */
+export class LuagenError extends Error {
+  override name = 'LuagenError';
+}
+
+/** An argument failed validation; nothing was sent to Redis. */
+export class ScriptArgumentError extends LuagenError {
+  override name = 'ScriptArgumentError';
+  constructor(
+    /** The script's dotted name, e.g. `atomic.transfer`. */
+    readonly script: string,
+    /** The key or argument at fault (empty when the input itself is wrong). */
+    readonly parameter: string,
+    readonly problem: string,
+  ) {
+    super(`${script}: invalid ${parameter === '' ? 'input' : `'${parameter}'`}: ${problem} (nothing was sent to Redis)`);
+  }
+}
+
+/** The reply did not have the shape the script's `@return` declares. */
+export class ScriptReplyError extends LuagenError {
+  override name = 'ScriptReplyError';
+  constructor(
+    readonly script: string,
+    /** Where in the reply, e.g. `reply[2].score`. */
+    readonly path: string,
+    readonly expected: string,
+    readonly received: unknown,
+  ) {
+    super(`${script}: ${path} should be ${expected} as declared by @return, but Redis replied ${describe(received)}`);
+  }
+}
+
+/** Redis reported an error while running the script. */
+export class ScriptError extends LuagenError {
+  override name = 'ScriptError';
+  constructor(
+    readonly script: string,
+    /** `lua/x.lua:LINE` when Redis named a line of the script. */
+    readonly location: string | undefined,
+    /** The error text exactly as Redis sent it. */
+    readonly redisMessage: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${script}${location ? ` (${location})` : ''}: ${redisMessage}`, options);
+  }
+}
+
+/** The script raised one of the error codes its header declares with `@error`. */
+export class ScriptCodeError<Code extends string = string> extends ScriptError {
+  override name = 'ScriptCodeError';
+  constructor(
+    script: string,
+    readonly code: Code,
+    /** The text after the code. */
+    readonly detail: string,
+    redisMessage: string,
+    options?: { cause?: unknown },
+  ) {
+    super(script, undefined, redisMessage, options);
+  }
+}
+
+/** The keys of one call live in different cluster slots (Redis would answer CROSSSLOT). */
+export class CrossSlotError extends LuagenError {
+  override name = 'CrossSlotError';
+  constructor(
+    readonly script: string,
+    readonly keys: readonly { readonly key: string; readonly slot: number }[],
+  ) {
+    const list = keys.map((k) => `${k.key} (slot ${k.slot})`).join(', ');
+    super(`${script}: keys must hash to one cluster slot, got ${list}; put a hash tag such as {user:1} in every key`);
+  }
+}
+
+export function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'nil';
+  if (Buffer.isBuffer(value)) return `a buffer of ${value.length} bytes`;
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value} ${String(value)}`;
+  return typeof value;
+}

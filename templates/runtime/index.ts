@@ -1,0 +1,14 @@
+export { arg, keySchema, type ArgumentCodec, type RedisKey } from './arguments';
+export { bindScript, registerScript, isClusterClient, type QueuedReply, type RedisClient, type ScriptFunction } from './bind';
+export {
+  CrossSlotError,
+  LuagenError,
+  ScriptArgumentError,
+  ScriptCodeError,
+  ScriptError,
+  ScriptReplyError,
+} from './errors';
+export { preloadScripts } from './preload';
+export { reply, type ReplyDecoder } from './replies';
+export { defineScript, type ArgumentSpec, type ScriptDeclaration, type ScriptSpec } from './script';
+export { keySlot } from './slots';

@@ -1,0 +1,145 @@
+import { describe } from './errors';
+
+/** A reply did not match; the caller adds the script name. */
+export class ReplyMismatch extends Error {
+  constructor(
+    readonly path: string,
+    readonly expected: string,
+    readonly received: unknown,
+  ) {
+    super(`${path} should be ${expected}, got ${describe(received)}`);
+  }
+}
+
+/** Turns a raw ioredis reply (RESP2 or RESP3) into the declared type. */
+export interface ReplyDecoder<T> {
+  readonly type: string;
+  /** Whether the reply holds raw bytes, so the call must use the ioredis `...Buffer` variant. */
+  readonly binary: boolean;
+  readonly decode: (raw: unknown, path: string) => T;
+}
+
+type Decoded<D> = D extends ReplyDecoder<infer T> ? T : never;
+
+function decoder<T>(type: string, decode: (raw: unknown, path: string) => T, binary = false): ReplyDecoder<T> {
+  return { type, decode, binary };
+}
+
+function text(raw: unknown): string | undefined {
+  if (typeof raw === 'string') return raw;
+  if (Buffer.isBuffer(raw)) return raw.toString('utf8');
+  return undefined;
+}
+
+const SPECIAL_NUMBERS: Record<string, number> = { inf: Infinity, '+inf': Infinity, '-inf': -Infinity, nan: NaN, '-nan': NaN };
+
+function decodeInteger(raw: unknown, path: string): number {
+  if (typeof raw === 'number' && Number.isInteger(raw)) return raw;
+  const s = text(raw);
+  if (s !== undefined && /^-?\d+$/.test(s)) return Number(s);
+  throw new ReplyMismatch(path, 'integer', raw);
+}
+
+function decodeNumber(raw: unknown, path: string): number {
+  if (typeof raw === 'number') return raw;
+  const s = text(raw);
+  if (s !== undefined) {
+    const special = SPECIAL_NUMBERS[s.toLowerCase()];
+    if (special !== undefined) return special;
+    const n = s.trim() === '' ? NaN : Number(s);
+    if (!Number.isNaN(n)) return n;
+  }
+  throw new ReplyMismatch(path, 'number', raw);
+}
+
+function decodeString(raw: unknown, path: string): string {
+  const s = text(raw);
+  if (s === undefined) throw new ReplyMismatch(path, 'string', raw);
+  return s;
+}
+
+/** Lua true is 1 in RESP2 and RESP3; false is nil, or #f / 0 after redis.setresp(3). */
+function decodeBoolean(raw: unknown, path: string): boolean {
+  if (raw === 1 || raw === true || raw === '1') return true;
+  if (raw === 0 || raw === false || raw === null || raw === undefined || raw === '0') return false;
+  throw new ReplyMismatch(path, 'boolean', raw);
+}
+
+function decodeJson(raw: unknown, path: string): unknown {
+  const s = text(raw);
+  if (s === undefined) throw new ReplyMismatch(path, 'a JSON string', raw);
+  try {
+    return JSON.parse(s);
+  } catch {
+    throw new ReplyMismatch(path, 'valid JSON', raw);
+  }
+}
+
+function decodeBuffer(raw: unknown, path: string): Buffer {
+  if (Buffer.isBuffer(raw)) return raw;
+  if (typeof raw === 'string') return Buffer.from(raw, 'utf8');
+  throw new ReplyMismatch(path, 'buffer', raw);
+}
+
+/** A flat [field, value, ...] array (RESP2), a Map or an object (RESP3 map) as entries. */
+function entriesOf(raw: unknown, path: string): [string, unknown][] {
+  if (Array.isArray(raw)) {
+    if (raw.length % 2 !== 0) throw new ReplyMismatch(path, 'a flat field/value array of even length', raw);
+    const entries: [string, unknown][] = [];
+    for (let i = 0; i < raw.length; i += 2) entries.push([decodeString(raw[i], `${path}[${i}]`), raw[i + 1]]);
+    return entries;
+  }
+  if (raw instanceof Map) return [...raw.entries()].map(([k, v]) => [decodeString(k, path), v]);
+  if (raw !== null && typeof raw === 'object' && !Buffer.isBuffer(raw)) return Object.entries(raw);
+  throw new ReplyMismatch(path, 'a field/value table', raw);
+}
+
+type TupleSpec = readonly (readonly [string, ReplyDecoder<unknown>])[];
+type TupleOf<S extends TupleSpec> = { [E in S[number] as E[0]]: Decoded<E[1]> };
+
+/** Reply decoders, one per declarable reply type, and combinators for nesting them. */
+export const reply = {
+  integer: decoder('integer', decodeInteger),
+  number: decoder('number', decodeNumber),
+  string: decoder('string', decodeString),
+  boolean: decoder('boolean', decodeBoolean),
+  ok: decoder('ok', decodeString),
+  nil: decoder<null>('nil', () => null),
+  json: decoder('json', decodeJson),
+  buffer: decoder('buffer', decodeBuffer, true),
+  literal<const T extends string>(...values: [T, ...T[]]): ReplyDecoder<T> {
+    const type = values.map((v) => JSON.stringify(v)).join(' | ');
+    return decoder(type, (raw, path) => {
+      const s = text(raw);
+      if (s === undefined || !(values as readonly string[]).includes(s)) throw new ReplyMismatch(path, type, raw);
+      return s as T;
+    });
+  },
+  optional<T>(inner: ReplyDecoder<T>): ReplyDecoder<T | null> {
+    return decoder(`${inner.type}?`, (raw, path) => (raw === null || raw === undefined ? null : inner.decode(raw, path)), inner.binary);
+  },
+  array<T>(element: ReplyDecoder<T>): ReplyDecoder<T[]> {
+    return decoder(`${element.type}[]`, (raw, path) => {
+      if (!Array.isArray(raw)) throw new ReplyMismatch(path, 'an array', raw);
+      return raw.map((item, i) => element.decode(item, `${path}[${i}]`));
+    }, element.binary);
+  },
+  /** A Lua array decoded into an object; a missing trailing element (the array was cut at a nil) is null. */
+  tuple<const S extends TupleSpec>(fields: S): ReplyDecoder<TupleOf<S>> {
+    const type = `[${fields.map(([name, d]) => `${name}: ${d.type}`).join(', ')}]`;
+    return decoder(type, (raw, path) => {
+      if (!Array.isArray(raw) || raw.length > fields.length) throw new ReplyMismatch(path, `an array of ${fields.length}`, raw);
+      const result: Record<string, unknown> = {};
+      fields.forEach(([name, d], i) => {
+        result[name] = d.decode(i < raw.length ? raw[i] : null, `${path}.${name}`);
+      });
+      return result as TupleOf<S>;
+    }, fields.some(([, d]) => d.binary));
+  },
+  record<T>(value: ReplyDecoder<T>): ReplyDecoder<Record<string, T>> {
+    return decoder(`table<string, ${value.type}>`, (raw, path) => {
+      const entries = entriesOf(raw, path).map(([k, v]): [string, T] => [k, value.decode(v, `${path}.${k}`)]);
+      return Object.fromEntries(entries);
+    }, value.binary);
+  },
+};

@@ -1,0 +1,30 @@
+/** Redis Cluster key slots: CRC16 (XMODEM) of the key, or of its {hash tag}, modulo 16384. */
+
+const TABLE = buildTable();
+
+function buildTable(): Uint16Array {
+  const table = new Uint16Array(256);
+  for (let i = 0; i < 256; i++) {
+    let crc = i << 8;
+    for (let bit = 0; bit < 8; bit++) crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
+    table[i] = crc;
+  }
+  return table;
+}
+
+function crc16(bytes: Uint8Array, start: number, end: number): number {
+  let crc = 0;
+  for (let i = start; i < end; i++) crc = ((crc << 8) & 0xffff) ^ TABLE[((crc >> 8) ^ bytes[i]) & 0xff];
+  return crc;
+}
+
+/** The slot Redis Cluster assigns to a key. */
+export function keySlot(key: string | Uint8Array): number {
+  const bytes = typeof key === 'string' ? Buffer.from(key, 'utf8') : key;
+  const open = bytes.indexOf(0x7b); // {
+  if (open >= 0) {
+    const close = bytes.indexOf(0x7d, open + 1); // }
+    if (close > open + 1) return crc16(bytes, open + 1, close) % 16384;
+  }
+  return crc16(bytes, 0, bytes.length) % 16384;
+}
