@@ -45,7 +45,7 @@ export function checkHeaderConsistency(script: ParsedScript): Diagnostic[] {
     if (arg.optional) optionalSeen ??= arg.name;
   });
 
-  if (header.endLine > 0 && header.returns.length === 0) {
+  if (header.endLine > 0 && header.returns.length === 0 && !header.brokenTags.includes('return')) {
     report({ line: header.endLine, column: 1 }, 'LG008', 'the header has no @return', "declare the reply, e.g. '--- @return integer', or '--- @return nil' when it is not used");
   }
   for (const extra of header.returns.slice(1)) {

@@ -37,7 +37,7 @@ export function emitScriptModule(script: ScriptModel, banner: (source: string) =
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: runtime,
-      namedImports: runtimeImports.filter((name) => usesImport(script, name)).sort((a, b) => (a.replace('type ', '') < b.replace('type ', '') ? -1 : 1)),
+      namedImports: runtimeImports.filter((name) => usesImport(script, name)).sort((a, b) => (a.replace('type ', '').toLowerCase() < b.replace('type ', '').toLowerCase() ? -1 : 1)),
     },
     inputInterface(script, names.input),
     replyType(script, names.reply),

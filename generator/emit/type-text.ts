@@ -25,7 +25,7 @@ export function replyTypeText(type: LuaType): string {
     case 'array':
       return `${parenthesize(type.element, replyTypeText(type.element))}[]`;
     case 'tuple':
-      return `{ ${type.fields.map((f) => `readonly ${propertyKey(f.name)}: ${replyTypeText(f.type)};`).join(' ')} }`;
+      return `{ ${type.fields.map((f) => `readonly ${propertyKey(f.name)}: ${replyTypeText(f.type)}`).join('; ')} }`;
     case 'record':
       return `Record<string, ${replyTypeText(type.value)}>`;
   }

@@ -52,11 +52,9 @@ export function checkNameCollisions(scripts: readonly Named[]): Diagnostic[] {
   const namespaces = new Set(scripts.flatMap((s) => s.names.namespace.map((_, i) => s.names.namespace.slice(0, i + 1).join('.'))));
   const reserved = ioredisReservedNames();
   for (const { file, names } of scripts) {
-    for (const command of [names.command, `${names.command}Buffer`]) {
-      const other = byCommand.get(command);
-      if (other !== undefined) {
-        report(file, 'LG101', `script '${names.id}' gets the same name (${command}) as ${other}`, 'rename one of the files or folders');
-      }
+    const clash = [names.command, `${names.command}Buffer`].find((command) => byCommand.has(command));
+    if (clash !== undefined) {
+      report(file, 'LG101', `script '${names.id}' gets the same name (${clash}) as ${byCommand.get(clash)}`, 'rename one of the files or folders');
     }
     byCommand.set(names.command, file);
     byCommand.set(`${names.command}Buffer`, file);

@@ -13,6 +13,8 @@ export interface HeaderAst {
   readonly readonly: Position | undefined;
   /** The shebang on line 1, when there is one. */
   readonly shebang: ShebangAst | undefined;
+  /** Tags that were written but could not be parsed (already reported), e.g. `['return']`. */
+  readonly brokenTags: readonly string[];
   /** The last line of the header block (0 when there is none). */
   readonly endLine: number;
 }

@@ -33,6 +33,7 @@ export function parseHeader(file: string, lines: readonly string[]): HeaderParse
       continue;
     }
     const parsed = parseTag(line, diagnostics);
+    if (!parsed) header.brokenTags.push(/^@(\w*)/.exec(trimmed)?.[1] ?? '');
     lastTag = parsed ? collect(header, parsed) : undefined;
   }
   trimBlankLines(header.description);
@@ -45,7 +46,7 @@ type MutableHeader = {
 };
 
 function emptyHeader(shebang: HeaderAst['shebang']): MutableHeader {
-  return { description: [], keys: [], args: [], returns: [], errors: [], readonly: undefined, shebang, endLine: 0 };
+  return { description: [], keys: [], args: [], returns: [], errors: [], brokenTags: [], readonly: undefined, shebang, endLine: 0 };
 }
 
 type ParsedTag = ReturnType<typeof parseTag>;

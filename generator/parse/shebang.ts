@@ -27,10 +27,12 @@ export function parseShebang(file: string, firstLine: string): ShebangParse {
     }
     hasFlags = true;
     flags = part.slice('flags='.length).split(',').filter((f) => f !== '');
-    for (const flag of flags) {
-      if (!(SHEBANG_FLAGS as readonly string[]).includes(flag)) {
-        report(column, `unknown shebang flag '${flag}'`, `Redis accepts ${SHEBANG_FLAGS.join(', ')}`);
+    let flagColumn = column + 'flags='.length;
+    for (const flag of part.slice('flags='.length).split(',')) {
+      if (flag !== '' && !(SHEBANG_FLAGS as readonly string[]).includes(flag)) {
+        report(flagColumn, `unknown shebang flag '${flag}'`, `Redis accepts ${SHEBANG_FLAGS.join(', ')}`);
       }
+      flagColumn += flag.length + 1;
     }
   }
   return { shebang: { engine, flags, hasFlags }, diagnostics };

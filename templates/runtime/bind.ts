@@ -25,6 +25,15 @@ export interface QueuedReply<Reply> {
 
 type CommandMethod = (...args: unknown[]) => Promise<unknown>;
 
+/** A command method of a client or pipeline; scripts are defined on the client before its pipelines exist. */
+function commandOf(target: object, name: string, script: string): CommandMethod {
+  const method = (target as Record<string, unknown>)[name];
+  if (typeof method !== 'function') {
+    throw new LuagenError(`${script}: '${name}' is not defined here; bind the scripts (bindScripts) before creating pipelines`);
+  }
+  return method as CommandMethod;
+}
+
 const defined = new WeakMap<object, Map<string, string>>();
 
 /** Registers the script with `defineCommand` once per client (EVALSHA, with EVAL on NOSCRIPT). */
@@ -36,7 +45,8 @@ export function registerScript(client: RedisClient, spec: ScriptSpec<unknown, un
   if (existing !== undefined || typeof (client as unknown as Record<string, unknown>)[spec.command] === 'function') {
     throw new LuagenError(`${spec.id}: the client already has a command named '${spec.command}'`);
   }
-  client.defineCommand(spec.command, { lua: spec.lua, numberOfKeys: spec.numberOfKeys, readOnly: spec.readonly });
+  const definition = spec.numberOfKeys === undefined ? { lua: spec.lua } : { lua: spec.lua, numberOfKeys: spec.numberOfKeys };
+  client.defineCommand(spec.command, { ...definition, readOnly: spec.readonly });
   commands.set(spec.command, spec.sha1);
 }
 
@@ -52,10 +62,10 @@ function checkSlots(client: RedisClient, spec: ScriptSpec<unknown, unknown>, key
     const full = typeof key === 'string' ? prefix + key : Buffer.concat([Buffer.from(prefix), key]);
     return { key: full.toString(), slot: keySlot(full) };
   });
-  if (slotted.some((k) => k.slot !== slotted[0].slot)) throw new CrossSlotError(spec.id, slotted);
+  const first = slotted[0]?.slot;
+  if (slotted.some((k) => k.slot !== first)) throw new CrossSlotError(spec.id, slotted);
 }
 
-/** Validates and encodes the input into the positional arguments of the ioredis command. */
 /** ioredis marks a `multi()` pipeline by counting its MULTI commands (an internal field, in ioredis 5 and 6). */
 function isTransaction(pipeline: ChainableCommander): boolean {
   return ((pipeline as { _transactions?: number })._transactions ?? 0) > 0;
@@ -80,7 +90,7 @@ export function bindScript<Input, Reply>(client: RedisClient, spec: ScriptSpec<I
     const argv = commandArguments(client, generic, input);
     let raw: unknown;
     try {
-      raw = await ((client as unknown as Record<string, CommandMethod>)[method](...argv));
+      raw = await commandOf(client, method, spec.id).apply(client, argv);
     } catch (error) {
       throw scriptFailure(generic, error);
     }
@@ -88,16 +98,13 @@ export function bindScript<Input, Reply>(client: RedisClient, spec: ScriptSpec<I
   };
   const queue = (pipeline: ChainableCommander, input?: Input): QueuedReply<Reply> => {
     const argv = commandArguments(client, generic, input);
-    const queueMethod = (pipeline as unknown as Record<string, CommandMethod | undefined>)[method];
-    if (typeof queueMethod !== 'function') {
-      throw new LuagenError(`${spec.id}: this pipeline was created before the scripts were bound; create it after bindScripts()`);
-    }
+    const queueMethod = commandOf(pipeline, method, spec.id);
     const queuedAt = pipeline.length;
     if (isTransaction(pipeline)) {
       // ioredis cannot fall back from EVALSHA to EVAL inside MULTI (NOSCRIPT would abort the entry): send EVAL.
       const keyCount = spec.numberOfKeys === undefined ? [] : [spec.numberOfKeys];
       const evalMethod = spec.reply.binary ? 'evalBuffer' : 'eval';
-      (pipeline as unknown as Record<string, CommandMethod>)[evalMethod](spec.lua, ...keyCount, ...argv);
+      commandOf(pipeline, evalMethod, spec.id).apply(pipeline, [spec.lua, ...keyCount, ...argv]);
     } else {
       queueMethod.apply(pipeline, argv);
     }

@@ -67,9 +67,10 @@ function buildSchema(declaration: ScriptDeclaration<unknown>): z.ZodType<Record<
 
 function argumentError(id: string, error: z.ZodError): ScriptArgumentError {
   const issue = error.issues[0];
-  const unknownKeys = (issue as { keys?: string[] }).keys;
-  if (issue.code === 'unrecognized_keys' && unknownKeys) {
-    return new ScriptArgumentError(id, unknownKeys[0], 'is not a key or argument of this script');
+  if (!issue) return new ScriptArgumentError(id, '', error.message);
+  const unknownKey = (issue as { keys?: string[] }).keys?.[0];
+  if (issue.code === 'unrecognized_keys' && unknownKey !== undefined) {
+    return new ScriptArgumentError(id, unknownKey, 'is not a key or argument of this script');
   }
   const path = issue.path.map(String);
   const index = path.length > 1 ? `[${path.slice(1).join('][')}]` : '';

@@ -1,0 +1,58 @@
+import * as path from 'node:path';
+import ts from 'typescript';
+import { generateFixture, REPO_ROOT } from '../support/generate-fixture';
+
+/**
+ * Everything luagen emits must type-check under the strictest options an application may use, and a wrong
+ * argument must be a compile error. Uses the TypeScript compiler API (the same checks as `tsc --noEmit`).
+ */
+const STRICTEST: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.CommonJS,
+  moduleResolution: ts.ModuleResolutionKind.Node10,
+  strict: true,
+  noEmit: true,
+  noUnusedLocals: true,
+  noUnusedParameters: true,
+  exactOptionalPropertyTypes: true,
+  noImplicitOverride: true,
+  noImplicitReturns: true,
+  noPropertyAccessFromIndexSignature: true,
+  noUncheckedIndexedAccess: true,
+  noFallthroughCasesInSwitch: true,
+  esModuleInterop: true,
+  skipLibCheck: true,
+  types: ['node'],
+};
+
+function compile(files: string[]): readonly ts.Diagnostic[] {
+  const program = ts.createProgram(files.map((f) => path.join(REPO_ROOT, f)), STRICTEST);
+  return ts.getPreEmitDiagnostics(program);
+}
+
+function describeDiagnostic(d: ts.Diagnostic): string {
+  const where = d.file ? `${path.relative(REPO_ROOT, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : '';
+  return `${where} TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+}
+
+beforeAll(async () => {
+  await generateFixture('compile-types', 'test/fixtures/golden/types/lua');
+}, 60_000);
+
+test('the generated clients (lua/ library and the golden types fixture) compile under the strictest options', () => {
+  const diagnostics = compile(['generated/index.ts', 'test/compile/usage.ts']);
+  expect(diagnostics.map(describeDiagnostic)).toEqual([]);
+}, 60_000);
+
+test('wrong argument and reply types are compile errors, exactly where marked', () => {
+  const file = 'test/compile/wrong-arguments.ts';
+  const source = ts.sys.readFile(path.join(REPO_ROOT, file)) ?? '';
+  const expected = source
+    .split('\n')
+    .map((line, index) => ({ line: index + 1, code: /\/\/ error: TS(\d+)/.exec(line)?.[1] }))
+    .filter((e) => e.code !== undefined)
+    .map((e) => `${file}:${e.line} TS${e.code}`);
+  expect(expected.length).toBeGreaterThan(0);
+  const actual = compile([file]).map((d) => describeDiagnostic(d).replace(/: .*$/s, ''));
+  expect(actual).toEqual(expected);
+}, 60_000);
