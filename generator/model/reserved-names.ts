@@ -20,7 +20,8 @@ const CLIENT_MEMBERS = [
   'scanBufferStream', 'scanStream', 'scriptsSet', 'sendCommand', 'send_command', 'sentinel', 'setMaxListeners',
   'setSocketTimeout', 'setStatus', 'silentEmit', 'slots', 'sscanBufferStream', 'sscanStream', 'startupNodes',
   'status', 'subscriber', 'toString', 'valueOf', 'hasOwnProperty', 'zscanBufferStream', 'zscanStream',
-  '__proto__',
+  '__proto__', 'addBatch', 'callBuffer', 'fillResult', 'isPipeline', 'reject', 'replyPending', 'resolve',
+  'sentinelBuffer',
 ];
 
 let reserved: Set<string> | undefined;

@@ -1,0 +1,44 @@
+import { execFile } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { REPO_ROOT } from '../support/generate-fixture';
+import { COUNTER_SCRIPT, runCli, tempProject } from './cli-harness';
+
+const exec = promisify(execFile);
+
+describe('luagen new', () => {
+  it('starts a script from the template that builds cleanly, and never overwrites', async () => {
+    const project = await tempProject({});
+    await fs.mkdir(path.join(project, 'lua'));
+    const created = await runCli(project, 'new', 'ratelimit/token_bucket');
+    expect(created.code).toBe(0);
+    expect(created.stdout).toContain('created lua/ratelimit/token_bucket.lua');
+    const again = await runCli(project, 'new', 'ratelimit/token_bucket');
+    expect(again.code).toBe(3);
+    expect(again.stderr).toContain('already exists');
+    const build = await runCli(project, 'build', '--strict');
+    expect(build.code).toBe(0);
+    await expect(fs.readFile(path.join(project, 'generated/scripts/ratelimit/tokenBucket.ts'), 'utf8')).resolves.toContain('ratelimitTokenBucket');
+    await fs.rm(project, { recursive: true, force: true });
+  });
+
+  it('rejects a path that cannot become a name', async () => {
+    const project = await tempProject({});
+    expect((await runCli(project, 'new', '../escape')).code).toBe(3);
+    await fs.rm(project, { recursive: true, force: true });
+  });
+});
+
+describe('the luagen process', () => {
+  it('sets the exit code and prints --help', async () => {
+    const project = await tempProject({ 'lua/app/counter.lua': COUNTER_SCRIPT.replace("ARGV[1])", 'ARGV[1]') });
+    const cli = path.join(REPO_ROOT, 'cli.ts');
+    const tsx = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+    const run = exec(tsx, [cli, 'build'], { cwd: project });
+    await expect(run).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('lua/app/counter.lua:6:1: error LG001') });
+    const help = await exec(tsx, [cli, '--help'], { cwd: project });
+    expect(help.stdout).toContain('Exit codes:');
+    await fs.rm(project, { recursive: true, force: true });
+  }, 30_000);
+});
