@@ -1,7 +1,8 @@
 import { StructureKind, type StatementStructures, type WriterFunction } from 'ts-morph';
 import type { ScriptModel } from '../model/script';
 import { printModule, type GeneratedFile, type Statement } from './module';
-import { exportedNames, scriptModulePath } from './script-module';
+import { exportedNames } from '../model/generated-names';
+import { scriptModulePath } from './script-module';
 import { argumentTypeText } from './type-text';
 import { docText, propertyKey, quote } from './text';
 
@@ -49,7 +50,7 @@ function moduleSpecifier(script: ScriptModel): string {
 }
 
 function scriptExports(script: ScriptModel): StatementStructures[] {
-  const names = exportedNames(script);
+  const names = exportedNames(script.command);
   const types = [names.input, names.reply, ...(script.errors.length > 0 ? [names.errorCode] : [])];
   const values = [names.spec, ...(script.errors.length > 0 ? [names.errorClass] : [])];
   return [

@@ -9,19 +9,8 @@ import {
 import type { ScriptModel } from '../model/script';
 import { printModule, type GeneratedFile, type Statement } from './module';
 import { argumentCodecText, argumentTypeText, replyDecoderText, replyTypeText } from './type-text';
-import { docText, pascalCase, propertyKey, quote, templateLiteral } from './text';
-
-/** The names one script's module exports. */
-export function exportedNames(script: ScriptModel) {
-  const base = pascalCase(script.command);
-  return {
-    spec: script.command,
-    input: `${base}Input`,
-    reply: `${base}Reply`,
-    errorCode: `${base}ErrorCode`,
-    errorClass: `${base}Error`,
-  };
-}
+import { exportedNames, type ExportedNames } from '../model/generated-names';
+import { docText, propertyKey, quote, templateLiteral } from './text';
 
 export function scriptModulePath(script: ScriptModel): string {
   return `scripts/${script.modulePath}.ts`;
@@ -29,7 +18,7 @@ export function scriptModulePath(script: ScriptModel): string {
 
 /** `generated/scripts/<namespace>/<name>.ts`: the script's types, its error class and its spec. */
 export function emitScriptModule(script: ScriptModel, banner: (source: string) => string): GeneratedFile {
-  const names = exportedNames(script);
+  const names = exportedNames(script.command);
   const runtime = `${'../'.repeat(script.namespace.length + 1)}runtime`;
   const runtimeImports = ['arg', 'defineScript', 'reply', 'type RedisKey'];
   if (script.errors.length > 0) runtimeImports.push('ScriptCodeError');
@@ -92,7 +81,7 @@ function replyType(script: ScriptModel, name: string): InterfaceDeclarationStruc
   return { kind: StructureKind.TypeAlias, name, isExported: true, docs, type: replyTypeText(script.returns) };
 }
 
-function errorDeclarations(script: ScriptModel, names: ReturnType<typeof exportedNames>): StatementStructures[] {
+function errorDeclarations(script: ScriptModel, names: ExportedNames): StatementStructures[] {
   if (script.errors.length === 0) return [];
   const codes: TypeAliasDeclarationStructure = {
     kind: StructureKind.TypeAlias,
@@ -116,12 +105,12 @@ function specDocs(script: ScriptModel): string {
   const lines = script.description ? [docText(script.description), ''] : [];
   lines.push(`Runs \`${script.sourcePath}\`${script.readonly ? ' (read-only)' : ''}.`);
   for (const error of script.errors) {
-    lines.push(`@throws {@link ${pascalCase(script.command)}Error} \`${error.code}\`${error.description ? `: ${docText(error.description)}` : ''}`);
+    lines.push(`@throws {@link ${exportedNames(script.command).errorClass}} \`${error.code}\`${error.description ? `: ${docText(error.description)}` : ''}`);
   }
   return lines.join('\n');
 }
 
-function specStatement(script: ScriptModel, names: ReturnType<typeof exportedNames>): WriterFunction {
+function specStatement(script: ScriptModel, names: ExportedNames): WriterFunction {
   const keyNames = script.keys.map((k) => quote(k.name)).join(', ');
   const args = script.args.map((a) => {
     const flags = `${a.optional ? ', optional: true' : ''}${a.variadic ? ', variadic: true' : ''}`;

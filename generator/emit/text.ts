@@ -22,15 +22,6 @@ export function docText(value: string): string {
   return value.replace(/\*\//g, '*\\/');
 }
 
-export function pascalCase(name: string): string {
-  return name.charAt(0).toUpperCase() + name.slice(1);
-}
-
-/** `sliding_window` → `slidingWindow`, `get-and-expire` → `getAndExpire`. */
-export function camelCase(segment: string): string {
-  return segment.replace(/[-_.]+([A-Za-z0-9])/g, (_, ch: string) => ch.toUpperCase()).replace(/[-_.]+$/, '');
-}
-
 /** A property key: bare when it is an identifier, quoted otherwise. */
 export function propertyKey(name: string): string {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : quote(name);

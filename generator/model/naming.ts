@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import { camelCase, pascalCase } from '../emit/text';
+import { camelCase, pascalCase } from './case';
+import { CLIENT_EXPORTS, exportedNames } from './generated-names';
 import { ioredisReservedNames } from './reserved-names';
 
 /** How a script's path maps to names in the generated client. */
@@ -46,7 +47,7 @@ interface Named {
 /** Collisions between scripts, with namespaces, and with ioredis's own methods. */
 export function checkNameCollisions(scripts: readonly Named[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const report = (file: string, code: 'LG101' | 'LG102' | 'LG103', message: string, help: string) =>
+  const report = (file: string, code: 'LG101' | 'LG102' | 'LG103' | 'LG105', message: string, help: string) =>
     diagnostics.push({ file, line: 1, column: 1, code, severity: 'error', message, help });
   const byCommand = new Map<string, string>();
   const namespaces = new Set(scripts.flatMap((s) => s.names.namespace.map((_, i) => s.names.namespace.slice(0, i + 1).join('.'))));
@@ -60,6 +61,10 @@ export function checkNameCollisions(scripts: readonly Named[]): Diagnostic[] {
     byCommand.set(`${names.command}Buffer`, file);
     if (reserved.has(names.command)) {
       report(file, 'LG102', `script name '${names.command}' collides with the ioredis method of the same name`, `rename the file or move it into a folder (e.g. lua/app/${names.name}.lua)`);
+    }
+    const taken = Object.values(exportedNames(names.command)).find((name) => CLIENT_EXPORTS.includes(name));
+    if (taken !== undefined) {
+      report(file, 'LG105', `script '${names.id}' would export '${taken}', a name the generated client already exports`, 'rename the file or move it into a folder');
     }
     if (namespaces.has(names.id)) {
       report(file, 'LG103', `'${names.id}' is both a script and a namespace (folder)`, `rename ${file} or the folder of the same name`);

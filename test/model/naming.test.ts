@@ -29,6 +29,7 @@ describe('checkNameCollisions', () => {
     expect(check('lua/a.lua', 'lua/a_buffer.lua')).toEqual(['lua/a_buffer.lua LG101']);
     expect(check('lua/get.lua', 'lua/pipeline.lua', 'lua/hgetallBuffer.lua')).toEqual(['lua/get.lua LG102', 'lua/pipeline.lua LG102', 'lua/hgetallBuffer.lua LG102']);
     expect(check('lua/lock.lua', 'lua/lock/acquire.lua')).toEqual(['lua/lock.lua LG103']);
+    expect(check('lua/reply.lua', 'lua/script_code.lua', 'lua/queued.lua', 'lua/scripts.lua')).toEqual(['lua/reply.lua LG105', 'lua/script_code.lua LG105', 'lua/queued.lua LG105', 'lua/scripts.lua LG105']);
   });
 
   it('accepts distinct names', () => {
