@@ -19,6 +19,22 @@ export const DIAGNOSTIC_CODES = {
   LG102: { severity: 'error', title: 'collision with an ioredis method' },
   LG103: { severity: 'error', title: 'namespace collides with a script' },
   LG104: { severity: 'error', title: 'invalid script path' },
+  LG105: { severity: 'error', title: 'collision with a name the generated client exports' },
+  // Analysis: the script body, checked against its header and Redis's rules.
+  LG201: { severity: 'error', title: 'KEYS/ARGV index beyond the header' },
+  LG202: { severity: 'warning', title: 'declared key or argument never used' },
+  LG203: { severity: 'warning', title: 'computed KEYS/ARGV index without a variadic declaration' },
+  LG204: { severity: 'error', title: 'assignment to a global' },
+  LG205: { severity: 'error', title: 'unknown global' },
+  LG206: { severity: 'error', title: 'unknown Redis command' },
+  LG207: { severity: 'error', title: 'command not allowed in scripts' },
+  LG208: { severity: 'error', title: 'wrong number of command arguments' },
+  LG209: { severity: 'error', title: 'command argument Redis refuses' },
+  LG210: { severity: 'warning', title: 'key not passed in KEYS' },
+  LG211: { severity: 'error', title: 'write command in a read-only script' },
+  LG212: { severity: 'warning', title: 'nil inside a returned array' },
+  LG213: { severity: 'warning', title: 'fractional number in a reply' },
+  LG214: { severity: 'warning', title: 'unused or invalid luagen-ignore' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
