@@ -4,6 +4,7 @@ import { buildCommand } from './generator/cli/build';
 import { checkCommand } from './generator/cli/check';
 import { EXIT, processIO, type CliIO } from './generator/cli/io';
 import { newCommand } from './generator/cli/new';
+import { watchCommand } from './generator/cli/watch';
 import { FORMATS, type CommonOptions } from './generator/cli/options';
 
 const HELP_FOOTER = `
@@ -11,6 +12,7 @@ Examples:
   $ luagen build                             # lua/ -> generated/
   $ luagen build --src app/lua --out app/generated
   $ luagen check --format github             # in CI: fail when generated/ is stale
+  $ luagen watch                             # rebuild on every change to lua/
   $ luagen new ratelimit/token_bucket        # start lua/ratelimit/token_bucket.lua
 
 Exit codes:
@@ -28,6 +30,13 @@ function withCommonOptions(command: Command): Command {
     .option('--strict', 'treat warnings as errors', false);
 }
 
+/** Aborts on Ctrl-C / SIGTERM, so that watch ends cleanly. */
+function interruptSignal(): AbortSignal {
+  const controller = new AbortController();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort());
+  return controller.signal;
+}
+
 function program(io: CliIO, setExit: (code: number) => void): Command {
   const root = new Command('luagen')
     .description('Turns annotated Redis Lua scripts into a typed ioredis client.')
@@ -38,6 +47,8 @@ function program(io: CliIO, setExit: (code: number) => void): Command {
     .action(async (options: CommonOptions) => setExit(await buildCommand(options, io)));
   withCommonOptions(root.command('check').description('exit 1 when the generated client is stale (for CI)'))
     .action(async (options: CommonOptions) => setExit(await checkCommand(options, io)));
+  withCommonOptions(root.command('watch').description('build, then rebuild whenever a script changes'))
+    .action(async (options: CommonOptions) => setExit(await watchCommand(options, io, interruptSignal())));
   root
     .command('new <path>')
     .description('start a new script from the template, e.g. luagen new ratelimit/token_bucket')
