@@ -66,3 +66,10 @@ describe.each(cases)('golden %s', (name) => {
     }
   });
 });
+
+test('generated code imports nothing but ioredis, zod and its own modules', async () => {
+  const result = await run(path.join(GOLDEN_ROOT, 'types'));
+  const specifiers = result.files.flatMap((file) => [...file.content.matchAll(/^(?:import|export)\b[^;]*?from '([^']+)'/gm)].map((m) => m[1]));
+  expect(specifiers.length).toBeGreaterThan(10);
+  expect(specifiers.filter((s) => !s.startsWith('.') && s !== 'ioredis' && s !== 'zod')).toEqual([]);
+});
