@@ -1,0 +1,48 @@
+--- Fixed-window rate limiter: admits at most limit requests per window of windowMs, the window
+--- starting at the first admitted request (the counter key's TTL, set by the Redis server). Refused
+--- requests are not counted, so count never exceeds limit. Single key: cluster-safe as is.
+--- @key counter             the window's counter (a string holding an integer, with a TTL)
+--- @arg limit integer       requests admitted per window (>= 0; 0 refuses everything)
+--- @arg windowMs integer   window length in ms (>= 1)
+--- @return [allowed: boolean, count: integer, remaining: integer, resetMs: integer]  resetMs: ms until the window ends (0: no window open)
+--- @error INVALID_ARGUMENT  limit or windowMs is not an integer in range
+--- @error NOT_INTEGER       the counter key holds something other than a count
+local MAX_SAFE = 9007199254740991
+
+local function to_integer(text, min)
+  if type(text) ~= 'string' or not string.find(text, '^%-?%d+$') then
+    return nil
+  end
+  local value = tonumber(text)
+  if value < min or value > MAX_SAFE then
+    return nil
+  end
+  return value
+end
+
+local limit = to_integer(ARGV[1], 0)
+if limit == nil then
+  return redis.error_reply('INVALID_ARGUMENT limit must be an integer between 0 and 2^53-1')
+end
+local window_ms = to_integer(ARGV[2], 1)
+if window_ms == nil then
+  return redis.error_reply('INVALID_ARGUMENT windowMs must be an integer between 1 and 2^53-1')
+end
+
+local count = to_integer(redis.call('GET', KEYS[1]) or '0', 0)
+if count == nil then
+  return redis.error_reply('NOT_INTEGER the counter key holds something other than a count')
+end
+if count >= limit then
+  local reset_ms = math.max(redis.call('PTTL', KEYS[1]), 0)
+  return { 0, count, 0, reset_ms }
+end
+
+count = redis.call('INCR', KEYS[1])
+local reset_ms = redis.call('PTTL', KEYS[1])
+if reset_ms < 0 then
+  -- A new window (or a counter that lost its TTL): the window starts now.
+  redis.call('PEXPIRE', KEYS[1], window_ms)
+  reset_ms = window_ms
+end
+return { 1, count, limit - count, reset_ms }
