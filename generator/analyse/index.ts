@@ -1,14 +1,31 @@
 import type { LuagenConfig } from '../config';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { ParsedScript } from '../parse/parsed-script';
+import { checkCallArguments } from './call-arguments';
+import { checkClusterKeys } from './cluster-keys';
+import { checkCommands } from './commands';
 import { checkHeaderConsistency } from './header-consistency';
+import { checkKeysAndArgs } from './keys-args';
+import { checkReadonlyWrites } from './readonly-writes';
+import { checkReplyShape } from './reply-shape';
+import { checkSandboxGlobals } from './sandbox-globals';
+import { applySuppressions } from './suppressions';
 
 /** A check reads one parsed script and reports what it finds. Checks never throw on odd input. */
 export type Check = (script: ParsedScript, config: LuagenConfig) => Diagnostic[];
 
-const CHECKS: readonly Check[] = [checkHeaderConsistency];
+const CHECKS: readonly Check[] = [
+  checkHeaderConsistency,
+  checkKeysAndArgs,
+  checkSandboxGlobals,
+  checkCommands,
+  checkCallArguments,
+  checkClusterKeys,
+  checkReadonlyWrites,
+  checkReplyShape,
+];
 
-/** Runs every static check over one script. */
+/** Runs every static check over one script, then applies its `-- luagen-ignore` comments. */
 export function analyseScript(script: ParsedScript, config: LuagenConfig): Diagnostic[] {
-  return CHECKS.flatMap((check) => check(script, config));
+  return applySuppressions(script, CHECKS.flatMap((check) => check(script, config)));
 }

@@ -1,0 +1,39 @@
+import type { LuagenConfig } from '../config';
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import type { ParsedScript } from '../parse/parsed-script';
+import { keyPositions, lookupCommand } from './command-table';
+import { keyOrigin } from './key-origin';
+import { findRedisCalls, literalText, type RedisCall } from './redis-call';
+import { reporter, type Report } from './report';
+import { resolveScopes, type Scopes } from './scope';
+
+/**
+ * Cluster safety (LG210): every key a command touches must come from KEYS, or Redis Cluster cannot route the
+ * script to the node owning it. A warning, an error when the configuration says the scripts run on a cluster.
+ */
+export function checkClusterKeys(script: ParsedScript, config: LuagenConfig): Diagnostic[] {
+  if (!script.chunk || script.header.shebang?.flags.includes('no-cluster')) return [];
+  const diagnostics: Diagnostic[] = [];
+  const report = reporter(script, diagnostics);
+  const scopes = resolveScopes(script.chunk);
+  for (const call of findRedisCalls(script.chunk)) checkCallKeys(call, scopes, config, report);
+  return diagnostics;
+}
+
+function checkCallKeys(call: RedisCall, scopes: Scopes, config: LuagenConfig, report: Report): void {
+  const lookup = lookupCommand(call);
+  if (lookup.kind !== 'known') return;
+  const { info } = lookup;
+  if (call.spreads && info.flags.includes('movablekeys')) return;
+  const visible = call.args.slice(1, call.spreads ? -1 : undefined);
+  const positions = keyPositions(info, visible.map(literalText));
+  for (const position of positions ?? []) {
+    const arg = visible[position];
+    if (!arg) continue;
+    const origin = keyOrigin(arg, scopes);
+    if (origin?.kind !== 'other') continue;
+    const message = `${info.display} uses ${origin.what} as a key, not a key passed in KEYS: on Redis Cluster the script may run on a node that does not own it`;
+    const help = "declare the key with '--- @key name' and pass it in KEYS; a key derived from another needs its own KEYS slot (share a {hash tag} to keep them in one slot)";
+    report(arg, 'LG210', message, help, config.cluster ? 'error' : 'warning');
+  }
+}

@@ -1,0 +1,50 @@
+import type { Chunk, Expression, Node, StringLiteral } from 'luaparse';
+import { callArguments, isGlobalIdentifier, isMultiValue, walk } from './walk';
+
+/** One `redis.call(...)` or `redis.pcall(...)` in the script. */
+export interface RedisCall {
+  readonly node: Expression;
+  readonly method: 'call' | 'pcall';
+  /** Every argument, the command name first. */
+  readonly args: readonly Expression[];
+  /** The command name, when it is a string literal. */
+  readonly nameLiteral: StringLiteral | undefined;
+  /** True when the last argument may expand to any number of values (`unpack(t)`, `...`, a call). */
+  readonly spreads: boolean;
+}
+
+/** Recognises `redis.call(...)` / `redis.pcall(...)` (any call syntax) on the global `redis`. */
+export function asRedisCall(node: Node): RedisCall | undefined {
+  const args = callArguments(node);
+  if (!args || !('base' in node)) return undefined;
+  const base = node.base;
+  if (base.type !== 'MemberExpression' || base.indexer !== '.' || !isGlobalIdentifier(base.base) || base.base.name !== 'redis') return undefined;
+  const method = base.identifier.name;
+  if (method !== 'call' && method !== 'pcall') return undefined;
+  const [first] = args;
+  const last = args[args.length - 1];
+  return {
+    node: node as Expression,
+    method,
+    args,
+    nameLiteral: first?.type === 'StringLiteral' ? first : undefined,
+    spreads: last !== undefined && isMultiValue(last),
+  };
+}
+
+/** Every Redis call of the chunk, in source order (nested functions included). */
+export function findRedisCalls(chunk: Chunk): RedisCall[] {
+  const calls: RedisCall[] = [];
+  walk(chunk, (node) => {
+    const call = asRedisCall(node);
+    if (call) calls.push(call);
+  });
+  return calls;
+}
+
+/** The text of a string literal as Redis sees it (luaparse decodes escapes in pseudo-latin1 mode). */
+export function literalText(node: Expression): string | undefined {
+  if (node.type === 'StringLiteral') return node.value ?? undefined;
+  if (node.type === 'NumericLiteral') return String(node.value);
+  return undefined;
+}
