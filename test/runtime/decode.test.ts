@@ -1,0 +1,35 @@
+import { CLIENT_MATRIX, sharedRedisUrl, uniquePrefix } from './clients';
+import { DECODE_CASES, runDecodeCases } from './decode-cases';
+import { loadFixtureClient, type FixtureClient } from './fixture-client';
+
+let fixture: FixtureClient;
+beforeAll(async () => {
+  fixture = await loadFixtureClient();
+}, 60_000);
+
+const decodedByCombo = new Map<string, Map<string, unknown>>();
+
+describe.each(CLIENT_MATRIX.map((combo) => [combo.name, combo] as const))('decoding with %s', (_name, combo) => {
+  const redis = combo.standalone(sharedRedisUrl());
+  afterAll(() => redis.quit());
+
+  it('decodes every reply type to the declared value', async () => {
+    const decode = fixture.bindScripts(redis).decode!;
+    const decoded = await runDecodeCases(decode, uniquePrefix('decode'));
+    decodedByCombo.set(combo.name, decoded);
+    for (const c of DECODE_CASES) expect([c.name, decoded.get(c.name)]).toEqual([c.name, c.expected]);
+  });
+
+  it('returns a Buffer for buffer replies', async () => {
+    const decoded = decodedByCombo.get(combo.name);
+    expect(Buffer.isBuffer(decoded?.get('buffer, all 256 byte values'))).toBe(true);
+  });
+});
+
+describe('across the matrix', () => {
+  it('every combination decodes identically', () => {
+    expect([...decodedByCombo.keys()]).toEqual(CLIENT_MATRIX.map((c) => c.name));
+    const [first, ...rest] = [...decodedByCombo.values()];
+    for (const other of rest) expect(other).toEqual(first);
+  });
+});
