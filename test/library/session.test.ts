@@ -1,0 +1,142 @@
+import { ScriptArgumentError, scripts as specs } from '../../generated';
+import { connectLibrary, evalRaw, expectCode, expectRawCode, snapshot, type LibraryClient } from './connect';
+
+let lib: LibraryClient;
+beforeAll(() => {
+  lib = connectLibrary('session');
+});
+afterAll(() => lib.close());
+
+/** The documented layout: every key of one user carries the {user} hash tag. */
+function user(): { session(id: string): { session: string; index: string }; index: string; pattern: string } {
+  const tag = `user-${lib.unique()}`;
+  const index = lib.key(`sessions:{${tag}}`);
+  return { session: (id) => ({ session: lib.key(`session:{${tag}}:${id}`), index }), index, pattern: lib.key(`*{${tag}}*`) };
+}
+
+describe('session.create and session.get', () => {
+  it('creates a session, indexes it, and reads it back with server times', async () => {
+    const u = user();
+    const keys = u.session('s1');
+    expect(await lib.scripts.session.create({ ...keys, ttlMs: 60_000, data: { name: 'Ann', roles: ['admin'], score: 1.5 } })).toBe('OK');
+    const read = await lib.scripts.session.get(keys);
+    expect(read?.data).toEqual({ name: 'Ann', roles: ['admin'], score: 1.5 });
+    expect(read?.accessedMs).toBeGreaterThanOrEqual(read?.createdMs ?? Infinity);
+    expect(await lib.redis.zrange(u.index, 0, -1)).toEqual([keys.session]);
+    expect(await lib.redis.pttl(keys.session)).toBeGreaterThan(0);
+    expect(await lib.redis.pttl(u.index)).toBeGreaterThan(0);
+  });
+
+  it('refuses an existing id and leaves the session as it was', async () => {
+    const keys = user().session('s1');
+    await lib.scripts.session.create({ ...keys, ttlMs: 60_000, data: { v: 1 } });
+    const before = await snapshot(lib.redis, keys.session);
+    await expectCode(lib.scripts.session.create({ ...keys, ttlMs: 60_000, data: { v: 2 } }), 'SESSION_EXISTS');
+    expect(await snapshot(lib.redis, keys.session)).toEqual(before);
+  });
+
+  it('get slides the idle timeout and updates last access', async () => {
+    const keys = user().session('s1');
+    await lib.scripts.session.create({ ...keys, ttlMs: 60_000, data: null });
+    await lib.redis.pexpire(keys.session, 100);
+    const read = await lib.scripts.session.get(keys);
+    expect(read?.data).toBeNull();
+    expect(await lib.redis.pttl(keys.session)).toBeGreaterThan(100);
+    expect(Number(await lib.redis.hget(keys.session, 'accessed'))).toBe(read?.accessedMs);
+  });
+
+  it('get returns null for a missing or expired session and creates nothing', async () => {
+    const u = user();
+    const keys = u.session('s1');
+    expect(await lib.scripts.session.get(keys)).toBeNull();
+    await lib.scripts.session.create({ ...keys, ttlMs: 20, data: 1 });
+    while ((await lib.redis.exists(keys.session)) === 1) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await lib.scripts.session.get(keys)).toBeNull();
+    expect(await lib.redis.exists(keys.session)).toBe(0);
+  });
+
+  it('refuses bad input: TTL, JSON, and keys without a shared hash tag, writing nothing', async () => {
+    const u = user();
+    const keys = u.session('s1');
+    await expectCode(lib.scripts.session.create({ ...keys, ttlMs: 0, data: 1 }), 'INVALID_ARGUMENT');
+    await expectCode(lib.scripts.session.create({ ...keys, ttlMs: -1, data: 1 }), 'INVALID_ARGUMENT');
+    await expect(lib.scripts.session.create({ ...keys, ttlMs: 1_000, data: undefined })).rejects.toThrow(ScriptArgumentError);
+    for (const args of [['1000', '{not json'], ['1000', ''], ['1000'], ['soon', '{}']]) {
+      await expectRawCode(evalRaw(lib.redis, specs['session.create'], [keys.session, keys.index], args), 'INVALID_ARGUMENT');
+    }
+    const other = user().session('s1');
+    await expectCode(lib.scripts.session.create({ session: keys.session, index: other.index, ttlMs: 1_000, data: 1 }), 'KEY_LAYOUT');
+    await expectCode(lib.scripts.session.create({ session: lib.key('session:plain'), index: lib.key('sessions:plain'), ttlMs: 1_000, data: 1 }), 'KEY_LAYOUT');
+    await expectCode(lib.scripts.session.create({ session: lib.key('session:{}:x'), index: lib.key('sessions:{}'), ttlMs: 1_000, data: 1 }), 'KEY_LAYOUT');
+    expect(await lib.redis.keys(u.pattern)).toEqual([]);
+    expect(await lib.redis.exists(lib.key('session:plain'), lib.key('sessions:plain'), other.index)).toBe(0);
+  });
+});
+
+describe('session.update', () => {
+  it('replaces the data and records the access', async () => {
+    const keys = user().session('s1');
+    await lib.scripts.session.create({ ...keys, ttlMs: 60_000, data: { step: 1 } });
+    expect(await lib.scripts.session.update({ ...keys, data: { step: 2, cart: [1, 2] } })).toBe(true);
+    expect((await lib.scripts.session.get(keys))?.data).toEqual({ step: 2, cart: [1, 2] });
+  });
+
+  it('returns false for a missing session and does not create it', async () => {
+    const keys = user().session('nope');
+    expect(await lib.scripts.session.update({ ...keys, data: { a: 1 } })).toBe(false);
+    expect(await lib.redis.exists(keys.session, keys.index)).toBe(0);
+  });
+
+  it('refuses invalid JSON without writing', async () => {
+    const keys = user().session('s1');
+    await lib.scripts.session.create({ ...keys, ttlMs: 60_000, data: { v: 1 } });
+    const before = await lib.redis.hget(keys.session, 'data');
+    await expectRawCode(evalRaw(lib.redis, specs['session.update'], [keys.session, keys.index], ['{"v":']), 'INVALID_ARGUMENT');
+    await expectRawCode(evalRaw(lib.redis, specs['session.update'], [keys.session, keys.index], []), 'INVALID_ARGUMENT');
+    expect(await lib.redis.hget(keys.session, 'data')).toBe(before);
+  });
+});
+
+describe('session.destroy and session.destroyAll', () => {
+  it('destroy deletes the session and removes it from the index', async () => {
+    const u = user();
+    await lib.scripts.session.create({ ...u.session('a'), ttlMs: 60_000, data: 1 });
+    await lib.scripts.session.create({ ...u.session('b'), ttlMs: 60_000, data: 2 });
+    expect(await lib.scripts.session.destroy(u.session('a'))).toBe(true);
+    expect(await lib.scripts.session.destroy(u.session('a'))).toBe(false);
+    expect(await lib.redis.zrange(u.index, 0, -1)).toEqual([u.session('b').session]);
+  });
+
+  it("destroyAll deletes every session of the user and the index, and no other user's", async () => {
+    const u = user();
+    const other = user();
+    for (const id of ['a', 'b', 'c']) await lib.scripts.session.create({ ...u.session(id), ttlMs: 60_000, data: id });
+    await lib.scripts.session.create({ ...other.session('a'), ttlMs: 60_000, data: 'keep' });
+    expect(await lib.scripts.session.destroyAll({ index: u.index })).toBe(3);
+    expect(await lib.redis.keys(u.pattern)).toEqual([]);
+    expect((await lib.scripts.session.get(other.session('a')))?.data).toBe('keep');
+    expect(await lib.scripts.session.destroyAll({ index: u.index })).toBe(0);
+  });
+
+  it('destroyAll handles thousands of sessions (chunked DEL) and does not count expired ones', async () => {
+    const u = user();
+    const pipeline = lib.redis.pipeline();
+    for (let i = 0; i < 2_500; i++) lib.scripts.session.create.queue(pipeline, { ...u.session(`s${i}`), ttlMs: 60_000, data: i });
+    await pipeline.exec();
+    await lib.redis.del(u.session('s0').session);
+    expect(await lib.scripts.session.destroyAll({ index: u.index })).toBe(2_499);
+    expect(await lib.redis.keys(u.pattern)).toEqual([]);
+  });
+
+  it('destroyAll refuses an index without a hash tag or listing a foreign key, deleting nothing', async () => {
+    const u = user();
+    await expectCode(lib.scripts.session.destroyAll({ index: lib.key('sessions:untagged') }), 'KEY_LAYOUT');
+    await lib.scripts.session.create({ ...u.session('a'), ttlMs: 60_000, data: 1 });
+    const foreign = lib.key(`victim:${lib.unique()}`);
+    await lib.redis.set(foreign, 'precious');
+    await lib.redis.zadd(u.index, Date.now() + 60_000, foreign);
+    await expectCode(lib.scripts.session.destroyAll({ index: u.index }), 'KEY_LAYOUT');
+    expect(await lib.redis.get(foreign)).toBe('precious');
+    expect(await lib.redis.exists(u.session('a').session, u.index)).toBe(2);
+  });
+});
