@@ -3,6 +3,7 @@ import type { RedisKey } from './arguments';
 import { decodeReply, scriptFailure } from './call-errors';
 import { CrossSlotError, LuagenError } from './errors';
 import type { ScriptSpec } from './script';
+import { callReadOnly } from './read-only';
 import { keySlot } from './slots';
 
 export type RedisClient = Redis | Cluster;
@@ -71,10 +72,16 @@ function isTransaction(pipeline: ChainableCommander): boolean {
   return ((pipeline as { _transactions?: number })._transactions ?? 0) > 0;
 }
 
-function commandArguments(client: RedisClient, spec: ScriptSpec<unknown, unknown>, input: unknown): unknown[] {
+/** Validates and encodes the input, checks the slots; returns `numkeys, ...keys, ...args`. */
+function scriptArguments(client: RedisClient, spec: ScriptSpec<unknown, unknown>, input: unknown): unknown[] {
   const { keys, args } = spec.encode(input);
   checkSlots(client, spec, keys);
-  return spec.numberOfKeys === undefined ? [keys.length, ...keys, ...args] : [...keys, ...args];
+  return [keys.length, ...keys, ...args];
+}
+
+/** The arguments of the defined command: defineCommand adds numkeys itself when the count is fixed. */
+function commandArguments(spec: ScriptSpec<unknown, unknown>, argv: readonly unknown[]): unknown[] {
+  return spec.numberOfKeys === undefined ? [...argv] : argv.slice(1);
 }
 
 function methodName(spec: ScriptSpec<unknown, unknown>): string {
@@ -86,27 +93,27 @@ export function bindScript<Input, Reply>(client: RedisClient, spec: ScriptSpec<I
   const generic = spec as ScriptSpec<unknown, unknown>;
   registerScript(client, generic);
   const method = methodName(generic);
+  const send = (argv: readonly unknown[]): Promise<unknown> => commandOf(client, method, spec.id).apply(client, commandArguments(generic, argv));
   const call = async (input?: Input): Promise<Reply> => {
-    const argv = commandArguments(client, generic, input);
+    const argv = scriptArguments(client, generic, input);
     let raw: unknown;
     try {
-      raw = await commandOf(client, method, spec.id).apply(client, argv);
+      raw = await (spec.readonly ? callReadOnly(client, generic, argv, () => send(argv)) : send(argv));
     } catch (error) {
       throw scriptFailure(generic, error);
     }
     return decodeReply(spec, raw);
   };
   const queue = (pipeline: ChainableCommander, input?: Input): QueuedReply<Reply> => {
-    const argv = commandArguments(client, generic, input);
-    const queueMethod = commandOf(pipeline, method, spec.id);
+    const argv = scriptArguments(client, generic, input);
     const queuedAt = pipeline.length;
     if (isTransaction(pipeline)) {
       // ioredis cannot fall back from EVALSHA to EVAL inside MULTI (NOSCRIPT would abort the entry): send EVAL.
-      const keyCount = spec.numberOfKeys === undefined ? [] : [spec.numberOfKeys];
       const evalMethod = spec.reply.binary ? 'evalBuffer' : 'eval';
-      commandOf(pipeline, evalMethod, spec.id).apply(pipeline, [spec.lua, ...keyCount, ...argv]);
+      commandOf(pipeline, evalMethod, spec.id).apply(pipeline, [spec.lua, ...argv]);
     } else {
-      queueMethod.apply(pipeline, argv);
+      // The defined command: EVALSHA, and EVAL when a pipelined EVALSHA answers NOSCRIPT.
+      commandOf(pipeline, method, spec.id).apply(pipeline, commandArguments(generic, argv));
     }
     return {
       read(results) {

@@ -1,0 +1,46 @@
+import type { RedisClient } from './bind';
+import type { ScriptSpec } from './script';
+
+/** Clients whose server does not know EVALSHA_RO (Redis < 7): they keep using EVALSHA. */
+const withoutReadOnlyCommands = new WeakSet<object>();
+
+type Send = (command: string, ...args: unknown[]) => Promise<unknown>;
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : '';
+}
+
+function isNoScript(error: unknown): boolean {
+  return messageOf(error).startsWith('NOSCRIPT');
+}
+
+/** Redis < 7: `ERR unknown command 'EVALSHA_RO', with args beginning with: ...`. */
+function isUnknownCommand(error: unknown): boolean {
+  return /^ERR unknown command/i.test(messageOf(error));
+}
+
+/**
+ * Runs a `no-writes` script with EVALSHA_RO (EVAL_RO when the script is not cached), so that Redis may run it
+ * on a replica and refuses it should it write. `call()` applies the client's keyPrefix to the keys and, on a
+ * Cluster, routes by the first key's slot and counts as a read (ioredis `scaleReads`), as EVALSHA_RO is a
+ * read-only command. When the server lacks EVALSHA_RO, `fallback` (EVALSHA via defineCommand) runs instead,
+ * for this call and every later one on the client.
+ * `argv` is `numkeys, ...keys, ...args`.
+ */
+export async function callReadOnly(
+  client: RedisClient,
+  spec: ScriptSpec<unknown, unknown>,
+  argv: readonly unknown[],
+  fallback: () => Promise<unknown>,
+): Promise<unknown> {
+  if (withoutReadOnlyCommands.has(client)) return fallback();
+  const send = (spec.reply.binary ? client.callBuffer : client.call) as unknown as Send;
+  try {
+    return await send.call(client, 'EVALSHA_RO', spec.sha1, ...argv);
+  } catch (error) {
+    if (isNoScript(error)) return send.call(client, 'EVAL_RO', spec.lua, ...argv);
+    if (!isUnknownCommand(error)) throw error;
+    withoutReadOnlyCommands.add(client);
+    return fallback();
+  }
+}
