@@ -67,8 +67,8 @@ function checkFractions(value: Expression, report: Report): void {
 /** Describes a value that is certainly (a literal) or most likely (a division) not an integer. */
 function fractionKind(value: Expression): string | undefined {
   if (value.type === 'NumericLiteral') return Number.isInteger(value.value) ? undefined : `the fraction ${value.raw}`;
-  if (value.type === 'UnaryExpression' && value.operator === '-') {
-    return fractionKind(value.argument);
+  if (value.type === 'UnaryExpression' && value.operator === '-' && value.argument.type === 'NumericLiteral') {
+    return Number.isInteger(value.argument.value) ? undefined : `the fraction -${value.argument.raw}`;
   }
   if (value.type === 'BinaryExpression' && value.operator === '/') return 'a division';
   return undefined;

@@ -9,7 +9,7 @@ export type Report = (where: Node | Position, code: DiagnosticCode, message: str
 /** A reporter that appends to `into`, converting luaparse locations to 1-based line and column. */
 export function reporter(script: ParsedScript, into: Diagnostic[]): Report {
   return (where, code, message, help, severity = DIAGNOSTIC_CODES[code].severity) => {
-    const at = 'type' in where ? positionOf(script, where) : where;
+    const at = 'line' in where ? where : positionOf(script, where);
     into.push({ file: script.file, line: at.line, column: at.column, code, severity, message, help });
   };
 }

@@ -113,5 +113,28 @@ export function callArguments(node: Node): Expression[] | undefined {
 
 /** True when an expression in the last position of a list can expand to any number of values. */
 export function isMultiValue(node: Expression): boolean {
-  return node.type === 'VarargLiteral' || callArguments(node) !== undefined;
+  if (node.type === 'VarargLiteral') return true;
+  return callArguments(node) !== undefined && !returnsOneValue(node);
+}
+
+/** Library functions that always return exactly one value (unlike `unpack`, `string.match`, `string.gsub`). */
+const SINGLE_VALUE_GLOBALS = new Set(['tostring', 'tonumber', 'type']);
+const SINGLE_VALUE_MEMBERS: Readonly<Record<string, ReadonlySet<string>>> = {
+  string: new Set(['format', 'rep', 'sub', 'upper', 'lower', 'len', 'reverse', 'char']),
+  math: new Set(['abs', 'ceil', 'floor', 'max', 'min', 'sqrt', 'pow', 'fmod', 'log', 'log10', 'exp', 'random']),
+  cjson: new Set(['encode', 'decode']),
+  cmsgpack: new Set(['pack']),
+  table: new Set(['concat']),
+  redis: new Set(['call', 'pcall', 'sha1hex', 'status_reply', 'error_reply']),
+  bit: new Set(['band', 'bor', 'bxor', 'bnot', 'lshift', 'rshift', 'arshift', 'tobit', 'tohex']),
+};
+const SINGLE_VALUE_METHODS = SINGLE_VALUE_MEMBERS.string;
+
+function returnsOneValue(call: Node): boolean {
+  if (!('base' in call)) return false;
+  const base = call.base;
+  if (isGlobalIdentifier(base)) return SINGLE_VALUE_GLOBALS.has(base.name);
+  if (base.type !== 'MemberExpression') return false;
+  if (base.indexer === ':') return SINGLE_VALUE_METHODS.has(base.identifier.name);
+  return isGlobalIdentifier(base.base) && (SINGLE_VALUE_MEMBERS[base.base.name]?.has(base.identifier.name) ?? false);
 }
