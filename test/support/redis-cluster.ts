@@ -1,0 +1,185 @@
+/**
+ * A real 3-master Redis Cluster for tests: `REDIS_CLUSTER_NODES`
+ * (comma-separated host:port, never stopped by us) or three spawned
+ * `redis-server --cluster-enabled yes` processes joined with
+ * `redis-cli --cluster create`. Start it per test file, in beforeAll.
+ */
+import { execFile } from 'node:child_process';
+import { findOnPath, freePort, spawnServer, stopServer, type SpawnedServer } from './redis-process';
+import { respCommand, respString } from './resp-client';
+
+export interface ClusterNode {
+  readonly host: string;
+  readonly port: number;
+}
+
+export interface ClusterHandle {
+  readonly nodes: ReadonlyArray<ClusterNode>;
+  readonly source: 'env' | 'spawned';
+  stop(): Promise<void>;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+export async function startCluster(): Promise<ClusterHandle> {
+  const env = process.env.REDIS_CLUSTER_NODES;
+  if (env) {
+    const nodes = env.split(',').map((s) => s.trim()).filter(Boolean).map(parseHostPort);
+    await waitClusterOk(nodes, 20_000);
+    return { nodes, source: 'env', stop: () => Promise.resolve() };
+  }
+  const bin = process.env.REDIS_SERVER_BIN ?? findOnPath('redis-server');
+  const cli = process.env.REDIS_CLI_BIN ?? findOnPath('redis-cli');
+  if (!bin || !cli) {
+    throw new Error('startCluster: set REDIS_CLUSTER_NODES or put redis-server and redis-cli on PATH');
+  }
+  const servers: SpawnedServer[] = [];
+  const stopAll = async (): Promise<void> => {
+    await Promise.all(servers.splice(0).map((s) => stopServer(s, true)));
+  };
+  try {
+    for (let i = 0; i < 3; i++) {
+      // Explicit bus port: port+10000 may be taken or exceed 65535 for ephemeral ports.
+      const busPort = await freePort();
+      servers.push(await spawnServer({
+        bin,
+        extraArgs: ['--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf',
+          '--cluster-node-timeout', '2000', '--cluster-port', String(busPort)],
+      }));
+    }
+    const nodes = servers.map((s) => ({ host: s.host, port: s.port }));
+    await run(cli, ['--cluster', 'create', ...nodes.map((n) => `${n.host}:${n.port}`),
+      '--cluster-replicas', '0', '--cluster-yes']);
+    await waitClusterOk(nodes, 20_000);
+    let stopped = false;
+    return {
+      nodes,
+      source: 'spawned',
+      async stop() {
+        if (stopped) return;
+        stopped = true;
+        await stopAll();
+      },
+    };
+  } catch (e) {
+    await stopAll();
+    throw e;
+  }
+}
+
+function parseHostPort(s: string): ClusterNode {
+  const i = s.lastIndexOf(':');
+  if (i <= 0) throw new Error(`REDIS_CLUSTER_NODES: expected host:port, got ${JSON.stringify(s)}`);
+  return { host: s.slice(0, i), port: Number(s.slice(i + 1)) };
+}
+
+function run(file: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(file, args, { timeout: 30_000 }, (err, stdout, stderr) => {
+      if (err) reject(new Error(`${file} ${args.join(' ')} failed: ${err.message}\n${stdout}\n${stderr}`));
+      else resolve(stdout);
+    });
+  });
+}
+
+/** Polls CLUSTER INFO on every node until all say cluster_state:ok. */
+export async function waitClusterOk(nodes: ReadonlyArray<ClusterNode>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    const infos = await Promise.all(
+      nodes.map((n) => respString(n.host, n.port, ['CLUSTER', 'INFO']).catch((e: Error) => e.message)),
+    );
+    if (infos.every((i) => /cluster_state:ok/.test(i))) return;
+    last = infos.map((i, k) => `${nodes[k]!.port}: ${/cluster_state:\w+/.exec(i)?.[0] ?? i}`).join(', ');
+    await sleep(100);
+  }
+  throw new Error(`cluster did not reach cluster_state:ok within ${timeoutMs}ms (${last})`);
+}
+
+export interface NodeEntry {
+  id: string;
+  host: string;
+  port: number;
+  flags: string[];
+  /** Owned slot ranges, inclusive. Migrating/importing markers are skipped. */
+  slots: Array<[number, number]>;
+}
+
+/** Parses `CLUSTER NODES` as seen by `from`. */
+export async function clusterNodes(from: ClusterNode): Promise<NodeEntry[]> {
+  const text = await respString(from.host, from.port, ['CLUSTER', 'NODES']);
+  return text.trim().split('\n').map((line) => {
+    const [id = '', addr = '', flags = '', , , , , , ...slotSpecs] = line.split(' ');
+    const hostPort = addr.split('@')[0] ?? '';
+    const i = hostPort.lastIndexOf(':');
+    const slots = slotSpecs.filter((s) => !s.startsWith('[')).map((s): [number, number] => {
+      const [a, b] = s.split('-').map(Number);
+      return [a!, b ?? a!];
+    });
+    return { id, host: hostPort.slice(0, i), port: Number(hostPort.slice(i + 1)), flags: flags.split(','), slots };
+  });
+}
+
+/** Slot of a key, computed by the server (CLUSTER KEYSLOT). */
+export async function keySlot(node: ClusterNode, key: string): Promise<number> {
+  return Number(await respCommand(node.host, node.port, ['CLUSTER', 'KEYSLOT', key]));
+}
+
+/** Index in `handle.nodes` of the master currently owning `slot`. */
+export async function slotOwnerIndex(handle: ClusterHandle, slot: number): Promise<number> {
+  const entries = await clusterNodes(handle.nodes[0]!);
+  const owner = entries.find((e) => e.slots.some(([a, b]) => slot >= a && slot <= b));
+  if (!owner) throw new Error(`slot ${slot} has no owner`);
+  const ids = await Promise.all(handle.nodes.map((n) => respString(n.host, n.port, ['CLUSTER', 'MYID'])));
+  const idx = ids.indexOf(owner.id);
+  if (idx < 0) throw new Error(`owner ${owner.id} of slot ${slot} is not one of the handle's nodes`);
+  return idx;
+}
+
+/**
+ * Moves `slot` (and its keys) to `handle.nodes[toNodeIndex]` the way
+ * redis-cli resharding does: SETSLOT IMPORTING on the target, MIGRATING on
+ * the source, MIGRATE the keys, then SETSLOT NODE on target, source and all
+ * others. Afterwards the old owner answers `MOVED <slot> <target>`.
+ * Resolves with the index of the previous owner.
+ */
+export async function migrateSlot(handle: ClusterHandle, slot: number, toNodeIndex: number): Promise<{ fromIndex: number }> {
+  const to = handle.nodes[toNodeIndex];
+  if (!to) throw new Error(`migrateSlot: no node at index ${toNodeIndex}`);
+  const fromIndex = await slotOwnerIndex(handle, slot);
+  if (fromIndex === toNodeIndex) return { fromIndex };
+  const from = handle.nodes[fromIndex]!;
+  const ids = await Promise.all(handle.nodes.map((n) => respString(n.host, n.port, ['CLUSTER', 'MYID'])));
+  const [fromId, toId] = [ids[fromIndex]!, ids[toNodeIndex]!];
+  // The address the source must MIGRATE to is the one the cluster announces.
+  const target = (await clusterNodes(from)).find((e) => e.id === toId) ?? { host: to.host, port: to.port };
+
+  await respCommand(to.host, to.port, ['CLUSTER', 'SETSLOT', slot, 'IMPORTING', fromId]);
+  await respCommand(from.host, from.port, ['CLUSTER', 'SETSLOT', slot, 'MIGRATING', toId]);
+  for (;;) {
+    const keys = await respCommand(from.host, from.port, ['CLUSTER', 'GETKEYSINSLOT', slot, 100]);
+    if (!Array.isArray(keys) || keys.length === 0) break;
+    await respCommand(from.host, from.port,
+      ['MIGRATE', target.host, target.port, '', 0, 5000, 'REPLACE', 'KEYS', ...keys.map(String)]);
+  }
+  const order = [toNodeIndex, fromIndex, ...handle.nodes.map((_, i) => i).filter((i) => i !== toNodeIndex && i !== fromIndex)];
+  for (const i of order) {
+    const n = handle.nodes[i]!;
+    await respCommand(n.host, n.port, ['CLUSTER', 'SETSLOT', slot, 'NODE', toId]);
+  }
+  await waitSlotOwner(handle, slot, toId, 10_000);
+  return { fromIndex };
+}
+
+async function waitSlotOwner(handle: ClusterHandle, slot: number, ownerId: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const views = await Promise.all(handle.nodes.map((n) => clusterNodes(n)));
+    const agreed = views.every((entries) =>
+      entries.find((e) => e.slots.some(([a, b]) => slot >= a && slot <= b))?.id === ownerId);
+    if (agreed) return;
+    await sleep(100);
+  }
+  throw new Error(`nodes did not agree that slot ${slot} belongs to ${ownerId} within ${timeoutMs}ms`);
+}
