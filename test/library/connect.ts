@@ -64,7 +64,7 @@ async function dump(redis: Redis, key: string, type: string): Promise<unknown> {
     case 'hash':
       return redis.hgetall(key);
     case 'zset':
-      return redis.zrange(key, 0, -1, 'WITHSCORES');
+      return redis.zrange(key, 0, '-1', 'WITHSCORES');
     case 'set':
       return (await redis.smembers(key)).sort();
     default:

@@ -22,7 +22,7 @@ describe('session.create and session.get', () => {
     const read = await lib.scripts.session.get(keys);
     expect(read?.data).toEqual({ name: 'Ann', roles: ['admin'], score: 1.5 });
     expect(read?.accessedMs).toBeGreaterThanOrEqual(read?.createdMs ?? Infinity);
-    expect(await lib.redis.zrange(u.index, 0, -1)).toEqual([keys.session]);
+    expect(await lib.redis.zrange(u.index, 0, '-1')).toEqual([keys.session]);
     expect(await lib.redis.pttl(keys.session)).toBeGreaterThan(0);
     expect(await lib.redis.pttl(u.index)).toBeGreaterThan(0);
   });
@@ -104,7 +104,7 @@ describe('session.destroy and session.destroyAll', () => {
     await lib.scripts.session.create({ ...u.session('b'), ttlMs: 60_000, data: 2 });
     expect(await lib.scripts.session.destroy(u.session('a'))).toBe(true);
     expect(await lib.scripts.session.destroy(u.session('a'))).toBe(false);
-    expect(await lib.redis.zrange(u.index, 0, -1)).toEqual([u.session('b').session]);
+    expect(await lib.redis.zrange(u.index, 0, '-1')).toEqual([u.session('b').session]);
   });
 
   it("destroyAll deletes every session of the user and the index, and no other user's", async () => {

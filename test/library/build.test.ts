@@ -1,0 +1,47 @@
+import { DEFAULT_CONFIG } from '../../generator/config';
+import { discoverScripts } from '../../generator/discover/discover';
+import { readTemplates } from '../../generator/discover/templates';
+import { generate } from '../../generator/generate';
+import { REPO_ROOT } from '../support/generate-fixture';
+
+/** The library the issue asks for, one entry per script. */
+const LIBRARY = [
+  'atomic.cappedPush',
+  'atomic.transfer',
+  'basic.compareAndSet',
+  'basic.getAndExpire',
+  'basic.increment',
+  'counter.boundedIncrement',
+  'hash.setFields',
+  'leaderboard.playerStats',
+  'leaderboard.top',
+  'leaderboard.updateScore',
+  'lock.acquire',
+  'lock.extend',
+  'lock.release',
+  'ratelimit.fixedWindow',
+  'ratelimit.slidingWindow',
+  'session.create',
+  'session.destroy',
+  'session.destroyAll',
+  'session.get',
+  'session.update',
+];
+
+describe('the script library under lua/', () => {
+  it.each([false, true])('builds with zero diagnostics (cluster mode: %s)', async (cluster) => {
+    const [scripts, templates] = await Promise.all([discoverScripts(REPO_ROOT, 'lua'), readTemplates()]);
+    const result = generate({ ...DEFAULT_CONFIG, cluster, warningsAsErrors: true }, { scripts, templates });
+    expect(result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code} ${d.message}`)).toEqual([]);
+    expect(result.scripts.map((s) => s.id).sort()).toEqual(LIBRARY);
+  });
+
+  it('declares every error code it raises, and raises every code it declares', async () => {
+    const scripts = await discoverScripts(REPO_ROOT, 'lua');
+    for (const script of scripts) {
+      const declared = [...script.text.matchAll(/^--- @error (\w+)/gm)].map((m) => m[1]).sort();
+      const raised = [...new Set([...script.text.matchAll(/error_reply\((?:string\.format\()?['"](\w+) /g)].map((m) => m[1]))].sort();
+      expect({ file: script.path, codes: raised }).toEqual({ file: script.path, codes: declared });
+    }
+  });
+});
