@@ -1,5 +1,6 @@
 export { arg, keySchema, type ArgumentCodec, type RedisKey } from './arguments';
-export { bindScript, registerScript, isClusterClient, type QueuedReply, type RedisClient, type ScriptFunction } from './bind';
+export { type QueuedReply } from './batch';
+export { bindScript, registerScript, isClusterClient, type RedisClient, type ScriptFunction } from './bind';
 export {
   CrossSlotError,
   LuagenError,

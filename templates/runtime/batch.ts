@@ -1,0 +1,77 @@
+import type { ChainableCommander } from 'ioredis';
+import { decodeReply, scriptFailure } from './call-errors';
+import { LuagenError } from './errors';
+import type { ScriptSpec } from './script';
+
+/** A script queued in a pipeline or transaction. */
+export interface QueuedReply<Reply> {
+  read(results: [error: Error | null, result: unknown][] | null): Reply;
+}
+
+type CommandMethod = (...args: unknown[]) => Promise<unknown>;
+
+/** A command method of a client or pipeline; scripts are defined on the client before its pipelines exist. */
+export function commandOf(target: object, name: string, script: string): CommandMethod {
+  const method = (target as Record<string, unknown>)[name];
+  if (typeof method !== 'function') {
+    throw new LuagenError(`${script}: '${name}' is not defined here; bind the scripts (bindScripts) before creating pipelines`);
+  }
+  return method as CommandMethod;
+}
+
+/** ioredis marks a `multi()` pipeline by counting its MULTI commands (an internal field, in ioredis 5 and 6). */
+function isTransaction(pipeline: ChainableCommander): boolean {
+  return ((pipeline as { _transactions?: number })._transactions ?? 0) > 0;
+}
+
+/** The SHA1s of the scripts a pipeline already carries in full (EVAL). */
+const sentInFull = new WeakMap<object, Set<string>>();
+
+function firstUseIn(pipeline: ChainableCommander, sha1: string): boolean {
+  const shas = sentInFull.get(pipeline) ?? new Set<string>();
+  sentInFull.set(pipeline, shas);
+  if (shas.has(sha1)) return false;
+  shas.add(sha1);
+  return true;
+}
+
+/**
+ * Queues one call. The first use of a script in a pipeline or transaction is an EVAL, which loads it; later uses
+ * are EVALSHA, which then find it, as a batch runs in order on one connection. An EVALSHA that met an empty
+ * cache could not be recovered inside MULTI, and in a plain pipeline ioredis would resend it after the rest of
+ * the batch, out of order. `argv` is `numkeys, ...keys, ...args`; `definedArguments` what the defined command takes.
+ */
+export function queueScript(
+  pipeline: ChainableCommander,
+  spec: ScriptSpec<unknown, unknown>,
+  argv: readonly unknown[],
+  definedArguments: readonly unknown[],
+): QueuedReply<unknown> {
+  const suffix = spec.reply.binary ? 'Buffer' : '';
+  const queuedAt = pipeline.length;
+  if (firstUseIn(pipeline, spec.sha1)) {
+    commandOf(pipeline, `eval${suffix}`, spec.id).apply(pipeline, [spec.lua, ...argv]);
+  } else if (isTransaction(pipeline)) {
+    commandOf(pipeline, `evalsha${suffix}`, spec.id).apply(pipeline, [spec.sha1, ...argv]);
+  } else {
+    // The defined command still recovers should the cache be flushed while the pipeline runs.
+    commandOf(pipeline, `${spec.command}${suffix}`, spec.id).apply(pipeline, [...definedArguments]);
+  }
+  return { read: (results) => readQueued(pipeline, spec, queuedAt, results) };
+}
+
+function readQueued(
+  pipeline: ChainableCommander,
+  spec: ScriptSpec<unknown, unknown>,
+  queuedAt: number,
+  results: [error: Error | null, result: unknown][] | null,
+): unknown {
+  if (!results) throw new LuagenError(`${spec.id}: the pipeline returned no results (was exec() awaited?)`);
+  // A transaction's queue starts with MULTI and ends with EXEC, which exec() leaves out of its results.
+  const index = queuedAt - (pipeline.length > results.length ? 1 : 0);
+  const entry = results[index];
+  if (!entry) throw new LuagenError(`${spec.id}: no result at position ${index} of the pipeline`);
+  const [error, raw] = entry;
+  if (error) throw scriptFailure(spec, error);
+  return decodeReply(spec, raw);
+}
