@@ -33,15 +33,19 @@ local count = to_integer(redis.call('GET', KEYS[1]) or '0', 0)
 if count == nil then
   return redis.error_reply('NOT_INTEGER the counter key holds something other than a count')
 end
+local reset_ms = redis.call('PTTL', KEYS[1])
+if reset_ms == -1 then
+  -- A counter without a TTL (set by hand, or PERSIST) would never reset: its window starts now.
+  redis.call('PEXPIRE', KEYS[1], window_ms)
+  reset_ms = window_ms
+end
 if count >= limit then
-  local reset_ms = math.max(redis.call('PTTL', KEYS[1]), 0)
-  return { 0, count, 0, reset_ms }
+  return { 0, count, 0, math.max(reset_ms, 0) }
 end
 
 count = redis.call('INCR', KEYS[1])
-local reset_ms = redis.call('PTTL', KEYS[1])
-if reset_ms < 0 then
-  -- A new window (or a counter that lost its TTL): the window starts now.
+if reset_ms == -2 then
+  -- A new window: it starts with this request.
   redis.call('PEXPIRE', KEYS[1], window_ms)
   reset_ms = window_ms
 end

@@ -7,10 +7,10 @@
 --- @key index               the user's session index, e.g. sessions:{user42}
 --- @return [data: json, createdMs: integer, accessedMs: integer]?  accessedMs: now, the time of this access
 local stored = redis.call('HMGET', KEYS[1], 'data', 'created', 'ttl_ms')
-if not stored[1] then
+local ttl_ms = tonumber(stored[3])
+if not stored[1] or ttl_ms == nil then
   return nil
 end
-local ttl_ms = tonumber(stored[3])
 
 local time = redis.call('TIME')
 local now_ms = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)

@@ -51,6 +51,13 @@ describe('ratelimit.fixedWindow', () => {
     expect(await lib.redis.pttl(counter)).toBeGreaterThan(0);
   });
 
+  it('gives a full counter that lost its TTL a window again instead of refusing forever', async () => {
+    const counter = lib.key(`fw:${lib.unique()}`);
+    await lib.redis.set(counter, '5');
+    expect(await lib.scripts.ratelimit.fixedWindow({ counter, limit: 5, windowMs: 10_000 })).toEqual({ allowed: false, count: 5, remaining: 0, resetMs: 10_000 });
+    expect(await lib.redis.pttl(counter)).toBeGreaterThan(0);
+  });
+
   it('with limit 0 refuses everything and creates nothing', async () => {
     const counter = lib.key(`fw:${lib.unique()}`);
     expect(await lib.scripts.ratelimit.fixedWindow({ counter, limit: 0, windowMs: 1_000 })).toEqual({ allowed: false, count: 0, remaining: 0, resetMs: 0 });
