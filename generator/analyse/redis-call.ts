@@ -32,13 +32,18 @@ export function asRedisCall(node: Node): RedisCall | undefined {
   };
 }
 
-/** Every Redis call of the chunk, in source order (nested functions included). */
-export function findRedisCalls(chunk: Chunk): RedisCall[] {
+const CALLS_BY_CHUNK = new WeakMap<Chunk, readonly RedisCall[]>();
+
+/** Every Redis call of the chunk, in source order (nested functions included); computed once per chunk. */
+export function findRedisCalls(chunk: Chunk): readonly RedisCall[] {
+  const cached = CALLS_BY_CHUNK.get(chunk);
+  if (cached) return cached;
   const calls: RedisCall[] = [];
   walk(chunk, (node) => {
     const call = asRedisCall(node);
     if (call) calls.push(call);
   });
+  CALLS_BY_CHUNK.set(chunk, calls);
   return calls;
 }
 

@@ -21,68 +21,91 @@ export function scriptTableName(node: Node): 'KEYS' | 'ARGV' | undefined {
   return node.name === 'KEYS' || node.name === 'ARGV' ? node.name : undefined;
 }
 
-/** The direct children of a node, in source order. Field names of `a.b` and `{b = 1}` are not children. */
-export function childrenOf(node: Node): Node[] {
+type Visit = (child: Node, parent: Node) => void;
+
+/** Calls `visit` on each direct child of a node, in source order. Field names (`a.b`, `{b = 1}`) are not children. */
+export function forEachChild(node: Node, visit: Visit): void {
   switch (node.type) {
     case 'Chunk':
     case 'DoStatement':
     case 'ElseClause':
-      return node.body;
+      return each(node.body, node, visit);
     case 'IfStatement':
-      return node.clauses;
+      return each(node.clauses, node, visit);
     case 'IfClause':
     case 'ElseifClause':
     case 'WhileStatement':
-      return [node.condition, ...node.body];
+      visit(node.condition, node);
+      return each(node.body, node, visit);
     case 'RepeatStatement':
-      return [...node.body, node.condition];
+      each(node.body, node, visit);
+      return visit(node.condition, node);
     case 'LocalStatement':
     case 'AssignmentStatement':
-      return [...node.variables, ...node.init];
+      each(node.variables, node, visit);
+      return each(node.init, node, visit);
     case 'ReturnStatement':
-      return node.arguments;
+      return each(node.arguments, node, visit);
     case 'CallStatement':
-      return [node.expression];
+      return visit(node.expression, node);
     case 'FunctionDeclaration':
-      return [...(node.identifier ? [node.identifier] : []), ...node.parameters, ...node.body];
+      if (node.identifier) visit(node.identifier, node);
+      each(node.parameters, node, visit);
+      return each(node.body, node, visit);
     case 'ForNumericStatement':
-      return [node.variable, node.start, node.end, ...(node.step ? [node.step] : []), ...node.body];
+      visit(node.variable, node);
+      visit(node.start, node);
+      visit(node.end, node);
+      if (node.step) visit(node.step, node);
+      return each(node.body, node, visit);
     case 'ForGenericStatement':
-      return [...node.variables, ...node.iterators, ...node.body];
+      each(node.variables, node, visit);
+      each(node.iterators, node, visit);
+      return each(node.body, node, visit);
     case 'LabelStatement':
     case 'GotoStatement':
-      return [node.label];
+      return visit(node.label, node);
     default:
-      return expressionChildren(node);
+      return forEachExpressionChild(node, visit);
   }
 }
 
-function expressionChildren(node: Node): Node[] {
+function each(children: readonly Node[], parent: Node, visit: Visit): void {
+  for (const child of children) visit(child, parent);
+}
+
+function forEachExpressionChild(node: Node, visit: Visit): void {
   switch (node.type) {
     case 'TableConstructorExpression':
-      return node.fields;
+      return each(node.fields, node, visit);
     case 'TableKey':
-      return [node.key, node.value];
+      visit(node.key, node);
+      return visit(node.value, node);
     case 'TableKeyString':
     case 'TableValue':
-      return [node.value];
+      return visit(node.value, node);
     case 'BinaryExpression':
     case 'LogicalExpression':
-      return [node.left, node.right];
+      visit(node.left, node);
+      return visit(node.right, node);
     case 'UnaryExpression':
-      return [node.argument];
+      return visit(node.argument, node);
     case 'MemberExpression':
-      return [node.base];
+      return visit(node.base, node);
     case 'IndexExpression':
-      return [node.base, node.index];
+      visit(node.base, node);
+      return visit(node.index, node);
     case 'CallExpression':
-      return [node.base, ...node.arguments];
+      visit(node.base, node);
+      return each(node.arguments, node, visit);
     case 'TableCallExpression':
-      return [node.base, node.arguments];
+      visit(node.base, node);
+      return visit(node.arguments, node);
     case 'StringCallExpression':
-      return [node.base, node.argument];
+      visit(node.base, node);
+      return visit(node.argument, node);
     default:
-      return [];
+      return undefined;
   }
 }
 
@@ -91,8 +114,7 @@ function expressionChildren(node: Node): Node[] {
  */
 export function walk(root: Node, enter: (node: Node, parent: Node | undefined) => boolean | void): void {
   const visit = (node: Node, parent: Node | undefined): void => {
-    if (enter(node, parent) === false) return;
-    for (const child of childrenOf(node)) visit(child, node);
+    if (enter(node, parent) !== false) forEachChild(node, visit);
   };
   visit(root, undefined);
 }
