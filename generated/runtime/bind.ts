@@ -2,9 +2,11 @@
 // Source: luagen templates/runtime/bind.ts
 import type { ChainableCommander, Cluster, Redis } from 'ioredis';
 import type { RedisKey } from './arguments';
+import { commandOf, queueScript, type QueuedReply } from './batch';
 import { decodeReply, scriptFailure } from './call-errors';
 import { CrossSlotError, LuagenError } from './errors';
 import type { ScriptSpec } from './script';
+import { callReadOnly } from './read-only';
 import { keySlot } from './slots';
 
 export type RedisClient = Redis | Cluster;
@@ -18,22 +20,6 @@ export interface ScriptFunction<Input, Reply> {
    */
   queue(pipeline: ChainableCommander, ...input: {} extends Input ? [input?: Input] : [input: Input]): QueuedReply<Reply>;
   readonly spec: ScriptSpec<Input, Reply>;
-}
-
-/** A script queued in a pipeline or transaction. */
-export interface QueuedReply<Reply> {
-  read(results: [error: Error | null, result: unknown][] | null): Reply;
-}
-
-type CommandMethod = (...args: unknown[]) => Promise<unknown>;
-
-/** A command method of a client or pipeline; scripts are defined on the client before its pipelines exist. */
-function commandOf(target: object, name: string, script: string): CommandMethod {
-  const method = (target as Record<string, unknown>)[name];
-  if (typeof method !== 'function') {
-    throw new LuagenError(`${script}: '${name}' is not defined here; bind the scripts (bindScripts) before creating pipelines`);
-  }
-  return method as CommandMethod;
 }
 
 const defined = new WeakMap<object, Map<string, string>>();
@@ -68,60 +54,37 @@ function checkSlots(client: RedisClient, spec: ScriptSpec<unknown, unknown>, key
   if (slotted.some((k) => k.slot !== first)) throw new CrossSlotError(spec.id, slotted);
 }
 
-/** ioredis marks a `multi()` pipeline by counting its MULTI commands (an internal field, in ioredis 5 and 6). */
-function isTransaction(pipeline: ChainableCommander): boolean {
-  return ((pipeline as { _transactions?: number })._transactions ?? 0) > 0;
-}
-
-function commandArguments(client: RedisClient, spec: ScriptSpec<unknown, unknown>, input: unknown): unknown[] {
+/** Validates and encodes the input, checks the slots; returns `numkeys, ...keys, ...args`. */
+function scriptArguments(client: RedisClient, spec: ScriptSpec<unknown, unknown>, input: unknown): unknown[] {
   const { keys, args } = spec.encode(input);
   checkSlots(client, spec, keys);
-  return spec.numberOfKeys === undefined ? [keys.length, ...keys, ...args] : [...keys, ...args];
+  return [keys.length, ...keys, ...args];
 }
 
-function methodName(spec: ScriptSpec<unknown, unknown>): string {
-  return spec.reply.binary ? `${spec.command}Buffer` : spec.command;
+/** The arguments of the defined command: defineCommand adds numkeys itself when the count is fixed. */
+function commandArguments(spec: ScriptSpec<unknown, unknown>, argv: readonly unknown[]): unknown[] {
+  return spec.numberOfKeys === undefined ? [...argv] : argv.slice(1);
 }
 
 /** Binds one script to a client. */
 export function bindScript<Input, Reply>(client: RedisClient, spec: ScriptSpec<Input, Reply>): ScriptFunction<Input, Reply> {
   const generic = spec as ScriptSpec<unknown, unknown>;
   registerScript(client, generic);
-  const method = methodName(generic);
+  const method = spec.reply.binary ? `${spec.command}Buffer` : spec.command;
+  const send = (argv: readonly unknown[]): Promise<unknown> => commandOf(client, method, spec.id).apply(client, commandArguments(generic, argv));
   const call = async (input?: Input): Promise<Reply> => {
-    const argv = commandArguments(client, generic, input);
+    const argv = scriptArguments(client, generic, input);
     let raw: unknown;
     try {
-      raw = await commandOf(client, method, spec.id).apply(client, argv);
+      raw = await (spec.readonly ? callReadOnly(client, generic, argv, () => send(argv)) : send(argv));
     } catch (error) {
       throw scriptFailure(generic, error);
     }
     return decodeReply(spec, raw);
   };
   const queue = (pipeline: ChainableCommander, input?: Input): QueuedReply<Reply> => {
-    const argv = commandArguments(client, generic, input);
-    const queueMethod = commandOf(pipeline, method, spec.id);
-    const queuedAt = pipeline.length;
-    if (isTransaction(pipeline)) {
-      // ioredis cannot fall back from EVALSHA to EVAL inside MULTI (NOSCRIPT would abort the entry): send EVAL.
-      const keyCount = spec.numberOfKeys === undefined ? [] : [spec.numberOfKeys];
-      const evalMethod = spec.reply.binary ? 'evalBuffer' : 'eval';
-      commandOf(pipeline, evalMethod, spec.id).apply(pipeline, [spec.lua, ...keyCount, ...argv]);
-    } else {
-      queueMethod.apply(pipeline, argv);
-    }
-    return {
-      read(results) {
-        if (!results) throw new LuagenError(`${spec.id}: the pipeline returned no results (was exec() awaited?)`);
-        // A transaction's queue starts with MULTI and ends with EXEC, which exec() leaves out of its results.
-        const index = queuedAt - (pipeline.length > results.length ? 1 : 0);
-        const entry = results[index];
-        if (!entry) throw new LuagenError(`${spec.id}: no result at position ${index} of the pipeline`);
-        const [error, raw] = entry;
-        if (error) throw scriptFailure(generic, error);
-        return decodeReply(spec, raw);
-      },
-    };
+    const argv = scriptArguments(client, generic, input);
+    return queueScript(pipeline, generic, argv, commandArguments(generic, argv)) as QueuedReply<Reply>;
   };
   return Object.assign(call, { queue, spec }) as unknown as ScriptFunction<Input, Reply>;
 }

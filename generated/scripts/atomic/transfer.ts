@@ -4,11 +4,11 @@ import { arg, defineScript, type RedisKey, reply, ScriptCodeError } from '../../
 
 /** Keys and arguments of {@link atomicTransfer}. */
 export interface AtomicTransferInput {
-  /** Key: balance to debit */
+  /** Key: balance to debit (a string holding an integer) */
   readonly from: RedisKey;
-  /** Key: balance to credit */
+  /** Key: balance to credit (a string holding an integer) */
   readonly to: RedisKey;
-  /** units to move, > 0 */
+  /** units to move (>= 1) */
   readonly amount: number;
 }
 
@@ -19,7 +19,7 @@ export interface AtomicTransferReply {
 }
 
 /** Error codes {@link atomicTransfer} may raise. */
-export type AtomicTransferErrorCode = 'INSUFFICIENT_FUNDS';
+export type AtomicTransferErrorCode = 'INVALID_ARGUMENT' | 'SAME_ACCOUNT' | 'SOURCE_MISSING' | 'INSUFFICIENT_FUNDS' | 'NOT_INTEGER' | 'OUT_OF_RANGE';
 
 /** Raised by {@link atomicTransfer} for a declared `@error` code; `code` tells which. */
 export class AtomicTransferError extends ScriptCodeError<AtomicTransferErrorCode> {
@@ -27,37 +27,85 @@ export class AtomicTransferError extends ScriptCodeError<AtomicTransferErrorCode
 }
 
 /**
- * Moves an amount between two balances, atomically.
+ * Moves a positive integer amount from one balance to another, atomically: the source must exist and
+ * hold at least amount, and the target must differ from the source. Nothing is written on any error.
+ * A missing target counts as 0. Key layout: from and to must share a hash tag on a cluster, e.g.
+ * balance:{bank1}:alice and balance:{bank1}:bob.
  *
  * Runs `lua/atomic/transfer.lua`.
+ * @throws {@link AtomicTransferError} `INVALID_ARGUMENT`: amount is not an integer between 1 and 2^53-1
+ * @throws {@link AtomicTransferError} `SAME_ACCOUNT`: from and to are the same key
+ * @throws {@link AtomicTransferError} `SOURCE_MISSING`: the source balance does not exist
  * @throws {@link AtomicTransferError} `INSUFFICIENT_FUNDS`: the source balance is lower than amount
+ * @throws {@link AtomicTransferError} `NOT_INTEGER`: a balance holds something other than an integer
+ * @throws {@link AtomicTransferError} `OUT_OF_RANGE`: the target would pass 2^53-1, the exact integer range of a double
  */
 export const atomicTransfer = defineScript<AtomicTransferInput, AtomicTransferReply>({
   id: 'atomic.transfer',
   command: 'atomicTransfer',
   sourcePath: 'lua/atomic/transfer.lua',
   lineOffset: 0,
-  sha1: '6a917c444cbc9e8fb0d4fd6984bb926658f40ffd',
+  sha1: '65e7191526b51fb869e790e5d8615096c64e5b5f',
   readonly: false,
   keys: ['from', 'to'],
   variadicKeys: false,
   args: [{ name: 'amount', codec: arg.integer }],
   reply: reply.tuple([['from', reply.integer], ['to', reply.integer]]),
-  errorCodes: ['INSUFFICIENT_FUNDS'],
+  errorCodes: ['INVALID_ARGUMENT', 'SAME_ACCOUNT', 'SOURCE_MISSING', 'INSUFFICIENT_FUNDS', 'NOT_INTEGER', 'OUT_OF_RANGE'],
   errorClass: AtomicTransferError,
-  lua: `--- Moves an amount between two balances, atomically.
---- @key from                balance to debit
---- @key to                  balance to credit
---- @arg amount integer      units to move, > 0
---- @return [from: integer, to: integer]
+  lua: `--- Moves a positive integer amount from one balance to another, atomically: the source must exist and
+--- hold at least amount, and the target must differ from the source. Nothing is written on any error.
+--- A missing target counts as 0. Key layout: from and to must share a hash tag on a cluster, e.g.
+--- balance:{bank1}:alice and balance:{bank1}:bob.
+--- @key from                balance to debit (a string holding an integer)
+--- @key to                  balance to credit (a string holding an integer)
+--- @arg amount integer      units to move (>= 1)
+--- @return [from: integer, to: integer]  both balances afterwards
+--- @error INVALID_ARGUMENT  amount is not an integer between 1 and 2^53-1
+--- @error SAME_ACCOUNT      from and to are the same key
+--- @error SOURCE_MISSING    the source balance does not exist
 --- @error INSUFFICIENT_FUNDS  the source balance is lower than amount
-local amount = tonumber(ARGV[1])
-local balance = tonumber(redis.call('GET', KEYS[1]) or '0')
-if balance < amount then
-  return redis.error_reply('INSUFFICIENT_FUNDS balance ' .. balance .. ' < ' .. amount)
+--- @error NOT_INTEGER       a balance holds something other than an integer
+--- @error OUT_OF_RANGE      the target would pass 2^53-1, the exact integer range of a double
+local MAX_SAFE = 9007199254740991
+
+local function to_integer(text, min)
+  if type(text) ~= 'string' or not string.find(text, '^%-?%d+$') then
+    return nil
+  end
+  local value = tonumber(text)
+  if value < min or value > MAX_SAFE then
+    return nil
+  end
+  return value
 end
-local from = redis.call('DECRBY', KEYS[1], amount)
-local to = redis.call('INCRBY', KEYS[2], amount)
-return {from, to}
+
+local amount = to_integer(ARGV[1], 1)
+if amount == nil then
+  return redis.error_reply('INVALID_ARGUMENT amount must be an integer between 1 and 2^53-1')
+end
+if KEYS[1] == KEYS[2] then
+  return redis.error_reply('SAME_ACCOUNT cannot transfer from a balance to itself')
+end
+
+local stored_from = redis.call('GET', KEYS[1])
+if not stored_from then
+  return redis.error_reply('SOURCE_MISSING the source balance does not exist')
+end
+local from = to_integer(stored_from, -MAX_SAFE)
+local to = to_integer(redis.call('GET', KEYS[2]) or '0', -MAX_SAFE)
+if from == nil or to == nil then
+  return redis.error_reply('NOT_INTEGER a balance does not hold an integer')
+end
+if from < amount then
+  return redis.error_reply(string.format('INSUFFICIENT_FUNDS balance %d is lower than %d', from, amount))
+end
+if to + amount > MAX_SAFE then
+  return redis.error_reply('OUT_OF_RANGE the target balance would pass 2^53-1')
+end
+
+redis.call('DECRBY', KEYS[1], amount)
+redis.call('INCRBY', KEYS[2], amount)
+return { from - amount, to + amount }
 `,
 });
