@@ -21,13 +21,22 @@ export interface FixtureClient {
 
 export const FIXTURE_SOURCE = 'test/fixtures/runtime/lua';
 
-let loading: Promise<FixtureClient> | undefined;
+const loading = new Map<string, Promise<FixtureClient>>();
 
-/** Generates `test/fixtures/runtime/lua` into `test/.generated/runtime` (once per test file) and loads it. */
+/** Generates a folder of .lua files into `test/.generated/<name>` (once per test file) and loads the client. */
+export function loadGeneratedClient(name: string, source: string): Promise<FixtureClient> {
+  let client = loading.get(name);
+  if (!client) {
+    client = generateFixture(name, source).then(({ outDir }) => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      return require(path.join(outDir, 'index.ts')) as FixtureClient;
+    });
+    loading.set(name, client);
+  }
+  return client;
+}
+
+/** The client of this area's fixtures, `test/fixtures/runtime/lua`. */
 export function loadFixtureClient(): Promise<FixtureClient> {
-  loading ??= generateFixture('runtime', FIXTURE_SOURCE).then(({ outDir }) => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require(path.join(outDir, 'index.ts')) as FixtureClient;
-  });
-  return loading;
+  return loadGeneratedClient('runtime', FIXTURE_SOURCE);
 }
