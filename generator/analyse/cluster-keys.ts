@@ -24,16 +24,24 @@ function checkCallKeys(call: RedisCall, scopes: Scopes, config: LuagenConfig, re
   const lookup = lookupCommand(call);
   if (lookup.kind !== 'known') return;
   const { info } = lookup;
-  if (call.spreads && info.flags.includes('movablekeys')) return;
+  if ((call.spreads && info.flags.includes('movablekeys')) || info.flags.includes('pubsub')) return;
   const visible = call.args.slice(1, call.spreads ? -1 : undefined);
-  const positions = keyPositions(info, visible.map(literalText));
+  const words = visible.map(literalText);
+  const positions = keyPositions(info, words);
   for (const position of positions ?? []) {
     const arg = visible[position];
-    if (!arg) continue;
+    if (!arg || isSortPattern(info.name, words[position - 1])) continue;
     const origin = keyOrigin(arg, scopes);
     if (origin?.kind !== 'other') continue;
     const message = `${info.display} uses ${origin.what} as a key, not a key passed in KEYS: on Redis Cluster the script may run on a node that does not own it`;
     const help = "declare the key with '--- @key name' and pass it in KEYS; a key derived from another needs its own KEYS slot (share a {hash tag} to keep them in one slot)";
     report(arg, 'LG210', message, help, config.cluster ? 'error' : 'warning');
   }
+}
+
+/** SORT's BY and GET take patterns (`weight_*`, `nosort`, `#`), which @ioredis/commands lists as keys. */
+function isSortPattern(command: string, previousWord: string | undefined): boolean {
+  if (command !== 'sort' && command !== 'sort_ro') return false;
+  const option = previousWord?.toUpperCase();
+  return option === 'BY' || option === 'GET';
 }

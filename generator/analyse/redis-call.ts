@@ -13,14 +13,18 @@ export interface RedisCall {
   readonly spreads: boolean;
 }
 
-/** Recognises `redis.call(...)` / `redis.pcall(...)` (any call syntax) on the global `redis`. */
+/**
+ * Recognises `redis.call(...)` / `redis.pcall(...)` (any call syntax) on the global `redis`, and the
+ * `pcall(redis.call, ...)` idiom.
+ */
 export function asRedisCall(node: Node): RedisCall | undefined {
-  const args = callArguments(node);
-  if (!args || !('base' in node)) return undefined;
-  const base = node.base;
-  if (base.type !== 'MemberExpression' || base.indexer !== '.' || !isGlobalIdentifier(base.base) || base.base.name !== 'redis') return undefined;
-  const method = base.identifier.name;
-  if (method !== 'call' && method !== 'pcall') return undefined;
+  const all = callArguments(node);
+  if (!all || !('base' in node)) return undefined;
+  const direct = redisMethod(node.base);
+  const wrapped = !direct && isGlobalIdentifier(node.base) && node.base.name === 'pcall' && all[0] ? redisMethod(all[0]) : undefined;
+  const method = direct ?? wrapped;
+  if (!method) return undefined;
+  const args = wrapped ? all.slice(1) : all;
   const [first] = args;
   const last = args[args.length - 1];
   return {
@@ -33,6 +37,14 @@ export function asRedisCall(node: Node): RedisCall | undefined {
 }
 
 const CALLS_BY_CHUNK = new WeakMap<Chunk, readonly RedisCall[]>();
+
+/** `redis.call` → 'call', `redis.pcall` → 'pcall' (on the global `redis`). */
+function redisMethod(expression: Node): 'call' | 'pcall' | undefined {
+  if (expression.type !== 'MemberExpression' || expression.indexer !== '.') return undefined;
+  if (!isGlobalIdentifier(expression.base) || expression.base.name !== 'redis') return undefined;
+  const name = expression.identifier.name;
+  return name === 'call' || name === 'pcall' ? name : undefined;
+}
 
 /** Every Redis call of the chunk, in source order (nested functions included); computed once per chunk. */
 export function findRedisCalls(chunk: Chunk): readonly RedisCall[] {
