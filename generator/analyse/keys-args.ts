@@ -2,6 +2,7 @@ import type { IndexExpression } from 'luaparse';
 import type { LuagenConfig } from '../config';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { ArgTag, KeyTag } from '../parse/header-ast';
+import { parseHeader } from '../parse/header';
 import type { ParsedScript } from '../parse/parsed-script';
 import { reporter, type Report } from './report';
 import { scriptTableName, walk } from './walk';
@@ -22,7 +23,7 @@ interface TableUse {
  */
 export function checkKeysAndArgs(script: ParsedScript, _config: LuagenConfig): Diagnostic[] {
   const { chunk, header } = script;
-  if (!chunk || header.endLine === 0) return [];
+  if (!chunk || header.endLine === 0 || headerHasErrors(script)) return [];
   const diagnostics: Diagnostic[] = [];
   const report = reporter(script, diagnostics);
   const uses: Record<TableName, TableUse> = { KEYS: { literal: new Set(), whole: false }, ARGV: { literal: new Set(), whole: false } };
@@ -70,6 +71,14 @@ function reportUnused(table: TableName, slots: readonly (KeyTag | ArgTag)[], use
     const help = `read ${table}[${position}] in the script, or remove the declaration (the later ${noun(table)}s move down one slot)`;
     report(slot, 'LG202', `${what} is declared but never used`, help);
   });
+}
+
+/**
+ * A header with a broken tag has lost that tag, so its slots no longer line up with KEYS/ARGV: comparing them
+ * with the body would only echo the header error. (Re-reading the header lines is cheap.)
+ */
+function headerHasErrors(script: ParsedScript): boolean {
+  return parseHeader(script.file, script.lines.slice(0, script.header.endLine)).diagnostics.length > 0;
 }
 
 function noun(table: TableName): string {
