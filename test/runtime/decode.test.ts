@@ -24,6 +24,16 @@ describe.each(CLIENT_MATRIX.map((combo) => [combo.name, combo] as const))('decod
     const decoded = decodedByCombo.get(combo.name);
     expect(Buffer.isBuffer(decoded?.get('buffer, all 256 byte values'))).toBe(true);
   });
+
+  it.each([['pipeline'], ['multi']] as const)('decodes in a %s as in a call, bytes included', async (kind) => {
+    const { decode } = fixture.bindScripts(redis);
+    const prefix = uniquePrefix(`decode-${kind}`);
+    const batch = kind === 'pipeline' ? redis.pipeline() : redis.multi();
+    // Twice each: the first use in a batch is EVAL, the second EVALSHA.
+    const queued = [...DECODE_CASES, ...DECODE_CASES].map((c, i) => decode![c.script]!.queue(batch, c.input(`${prefix}${i}`)));
+    const results = await batch.exec();
+    expect(queued.map((q) => q.read(results))).toEqual([...DECODE_CASES, ...DECODE_CASES].map((c) => c.expected));
+  });
 });
 
 describe('across the matrix', () => {
