@@ -1,0 +1,129 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { BenchOptions } from '../options';
+import { writeCorpus } from './corpus';
+import { measureProcess, type ProcessSample } from './measure';
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+/** Git-ignored work folder: corpora, outputs, tsconfigs. */
+export const CORPUS_ROOT = 'bench/.corpus';
+
+export interface BuildRow {
+  readonly scripts: number;
+  readonly corpusBytes: number;
+  readonly corpusLines: number;
+  readonly floor: readonly ProcessSample[];
+  readonly cold: readonly ProcessSample[];
+  readonly noop: readonly ProcessSample[];
+  readonly check: readonly ProcessSample[];
+  /** `tsc --noEmit` over the generated folder. */
+  readonly tsc: readonly ProcessSample[];
+  readonly generatedFiles: number;
+  readonly generatedBytes: number;
+}
+
+export interface BuildResult {
+  readonly rows: readonly BuildRow[];
+  /** `tsc --noEmit` over one file importing ioredis and zod: what any application pays anyway. */
+  readonly tscBaseline: readonly ProcessSample[];
+  /** The exact command lines, with N for the corpus size. */
+  readonly commands: readonly string[];
+}
+
+const NODE = process.execPath;
+const TSC = path.join(REPO_ROOT, 'node_modules/typescript/bin/tsc');
+const dirs = (size: number) => ({
+  src: `${CORPUS_ROOT}/src-${size}`,
+  out: `${CORPUS_ROOT}/out-${size}`,
+  floor: `${CORPUS_ROOT}/floor-${size}`,
+  tsconfig: `${CORPUS_ROOT}/tsconfig-${size}.json`,
+});
+
+/** A private compile of the CLI (as `npm run build` makes dist/), so that a concurrent rebuild of dist/ cannot change it mid-run. */
+const CLI_DIST = `${CORPUS_ROOT}/dist`;
+const cli = (command: 'build' | 'check', size: number) => [`${CLI_DIST}/cli.js`, command, '--src', dirs(size).src, '--out', dirs(size).out];
+
+/** The options an application would typically compile the generated client with. */
+async function writeTsconfig(file: string, include: string[]): Promise<void> {
+  const compilerOptions = {
+    target: 'ES2022', module: 'commonjs', moduleResolution: 'node', strict: true, noEmit: true,
+    skipLibCheck: true, esModuleInterop: true, types: ['node'],
+  };
+  await fs.writeFile(path.join(REPO_ROOT, file), JSON.stringify({ compilerOptions, include }, null, 2));
+}
+
+async function folderSize(dir: string): Promise<{ files: number; bytes: number }> {
+  let files = 0;
+  let bytes = 0;
+  for (const entry of await fs.readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    files++;
+    bytes += (await fs.stat(path.join(entry.parentPath, entry.name))).size;
+  }
+  return { files, bytes };
+}
+
+const remove = (dir: string) => fs.rm(path.join(REPO_ROOT, dir), { recursive: true, force: true });
+
+async function measureSize(size: number, options: BenchOptions): Promise<BuildRow> {
+  const d = dirs(size);
+  const corpus = await writeCorpus(path.join(REPO_ROOT, d.src), size);
+  const floor: ProcessSample[] = [];
+  const cold: ProcessSample[] = [];
+  const noop: ProcessSample[] = [];
+  const check: ProcessSample[] = [];
+  // Interleaved: floor, cold build, no-op build, check; repeated.
+  for (let run = 0; run < options.buildRuns; run++) {
+    await remove(d.floor);
+    floor.push(await measureProcess(NODE, ['bench/build/floor.js', d.src, d.floor], REPO_ROOT));
+    await remove(d.out);
+    cold.push(await measureProcess(NODE, cli('build', size), REPO_ROOT));
+    noop.push(await measureProcess(NODE, cli('build', size), REPO_ROOT));
+    check.push(await measureProcess(NODE, cli('check', size), REPO_ROOT));
+  }
+  await writeTsconfig(d.tsconfig, [`out-${size}/**/*.ts`]);
+  const tsc: ProcessSample[] = [];
+  for (let run = 0; run < options.tscRuns; run++) tsc.push(await measureProcess(NODE, [TSC, '-p', d.tsconfig], REPO_ROOT));
+  const generated = await folderSize(path.join(REPO_ROOT, d.out));
+  return {
+    scripts: size, corpusBytes: corpus.bytes, corpusLines: corpus.lines, floor, cold, noop, check, tsc,
+    generatedFiles: generated.files, generatedBytes: generated.bytes,
+  };
+}
+
+async function measureTscBaseline(options: BenchOptions): Promise<ProcessSample[]> {
+  const dir = `${CORPUS_ROOT}/baseline`;
+  await fs.mkdir(path.join(REPO_ROOT, dir), { recursive: true });
+  const source = "import Redis from 'ioredis';\nimport { z } from 'zod';\nexport const schema = z.object({ n: z.number() });\nexport const client = (url: string) => new Redis(url);\n";
+  await fs.writeFile(path.join(REPO_ROOT, dir, 'index.ts'), source);
+  await writeTsconfig(`${CORPUS_ROOT}/tsconfig-baseline.json`, ['baseline/**/*.ts']);
+  const samples: ProcessSample[] = [];
+  for (let run = 0; run < options.tscRuns; run++) {
+    samples.push(await measureProcess(NODE, [TSC, '-p', `${CORPUS_ROOT}/tsconfig-baseline.json`], REPO_ROOT));
+  }
+  return samples;
+}
+
+/** Compiles the CLI as `npm run build` does (`tsc -p tsconfig.build.json`), into CLI_DIST. */
+export async function buildCli(): Promise<void> {
+  await remove(CLI_DIST);
+  await measureProcess(NODE, [TSC, '-p', 'tsconfig.build.json', '--outDir', CLI_DIST], REPO_ROOT);
+}
+
+/** The build-time half of the benchmark. */
+export async function runBuildBench(options: BenchOptions): Promise<BuildResult> {
+  await buildCli();
+  const rows: BuildRow[] = [];
+  for (const size of options.corpusSizes) rows.push(await measureSize(size, options));
+  const tscBaseline = await measureTscBaseline(options);
+  const commands = [
+    `node node_modules/typescript/bin/tsc -p tsconfig.build.json --outDir ${CLI_DIST}   # once, before the runs`,
+    `node bench/build/floor.js ${CORPUS_ROOT}/src-N ${CORPUS_ROOT}/floor-N   # after rm -rf of the output`,
+    `node ${cli('build', 0).join(' ').replace(/-0\b/g, '-N')}   # cold: after rm -rf of the output`,
+    `node ${cli('build', 0).join(' ').replace(/-0\b/g, '-N')}   # no-op: the same again`,
+    `node ${cli('check', 0).join(' ').replace(/-0\b/g, '-N')}`,
+    `node node_modules/typescript/bin/tsc -p ${CORPUS_ROOT}/tsconfig-N.json   # include out-N/**/*.ts, strict, skipLibCheck, noEmit`,
+    'each under /usr/bin/time -f %M (peak RSS); wall time measured by the parent with process.hrtime',
+  ];
+  return { rows, tscBaseline, commands };
+}

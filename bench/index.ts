@@ -1,0 +1,53 @@
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { runBuildBench } from './build/run';
+import { machineInfo } from './machine';
+import { parseOptions, type BenchOptions } from './options';
+import { startServer } from './redis-server';
+import { renderReport, type BenchReport } from './report';
+import { runRuntimeBench, type RuntimeResult } from './runtime/run';
+
+const log = (text: string) => process.stderr.write(`bench: ${text}\n`);
+
+async function runtimePart(options: BenchOptions): Promise<RuntimeResult> {
+  const server = await startServer();
+  log(`redis-server pid ${server.pid} on ${server.host}:${server.port}`);
+  try {
+    return await runRuntimeBench(server, options);
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Runs the benchmark (both halves unless told otherwise) and returns the report. */
+export async function runBench(options: BenchOptions): Promise<BenchReport> {
+  const machine = machineInfo();
+  const startedAt = new Date();
+  const start = process.hrtime.bigint();
+  log(`run time part${options.parts.runtime ? '' : ' skipped'}`);
+  const runtime = options.parts.runtime ? await runtimePart(options) : undefined;
+  log(`build time part${options.parts.build ? '' : ' skipped'}`);
+  const build = options.parts.build ? await runBuildBench(options) : undefined;
+  const totalSeconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const loadAfter = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  return { machine, options, runtime, build, startedAt, totalSeconds, loadAfter };
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const report = await runBench(options);
+  const markdown = renderReport(report);
+  process.stdout.write(markdown);
+  if (options.resultsFile) {
+    await fs.writeFile(path.resolve(__dirname, '..', options.resultsFile), markdown);
+    log(`wrote ${options.resultsFile}`);
+  }
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,27 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { DEFAULT_CONFIG, type LuagenConfig } from '../../generator/config';
+import { discoverScripts } from '../../generator/discover/discover';
+import { readTemplates } from '../../generator/discover/templates';
+import { generate } from '../../generator/generate';
+import { applyPlan } from '../../generator/write/apply';
+import { planWrite } from '../../generator/write/plan';
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+/** The benchmark's own annotated script(s); `bench/lua/bench/fixed_window.lua` → `scripts.bench.fixedWindow`. */
+export const BENCH_SRC = 'bench/lua';
+/** Git-ignored: the client generated from BENCH_SRC. */
+export const BENCH_CLIENT = 'bench/.generated/client';
+
+/** Generates the benchmark's client with the core (`generate()`), exactly as `luagen build` would. */
+export async function generateBenchClient(): Promise<string> {
+  const config: LuagenConfig = { ...DEFAULT_CONFIG, srcDir: BENCH_SRC, outDir: BENCH_CLIENT };
+  const [scripts, templates] = await Promise.all([discoverScripts(REPO_ROOT, BENCH_SRC), readTemplates()]);
+  const result = generate(config, { scripts, templates });
+  const problems = result.diagnostics.filter((d) => d.severity === 'error');
+  if (problems.length > 0) throw new Error(`bench script has errors: ${problems.map((d) => `${d.file}:${d.line} ${d.message}`).join('; ')}`);
+  const outDir = path.join(REPO_ROOT, BENCH_CLIENT);
+  await fs.mkdir(outDir, { recursive: true });
+  await applyPlan(outDir, await planWrite(outDir, result.files));
+  return outDir;
+}

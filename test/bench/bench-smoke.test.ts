@@ -1,0 +1,46 @@
+import { QUICK, type BenchOptions } from '../../bench/options';
+import { runBench } from '../../bench/index';
+import { renderReport } from '../../bench/report';
+
+/** Runs every code path of `npm run bench` at tiny sizes; asserts the shape of the results, never timings. */
+const TINY: BenchOptions = {
+  ...QUICK,
+  calls: { serial: 20, concurrent: 100, pipelined: 200 },
+  benchmarkRequests: { wide: 1_000, single: 500 },
+  corpusSizes: [2, 4],
+};
+
+describe('bench (smoke)', () => {
+  it('measures every client, mode, redis-benchmark configuration and build step', async () => {
+    const report = await runBench(TINY);
+    const runtime = report.runtime!;
+    expect(runtime.rows.map((r) => `${r.mode} / ${r.variant}`)).toHaveLength(12);
+    expect(new Set(runtime.rows.map((r) => r.variant))).toEqual(
+      new Set(['generated typed function', 'ioredis defineCommand', 'ioredis evalsha', 'node-redis v5 defineScript']),
+    );
+    for (const row of [...runtime.rows, ...runtime.serverRows]) {
+      expect(row.samples).toHaveLength(TINY.rounds);
+      for (const sample of row.samples) expect(sample.seconds).toBeGreaterThan(0);
+    }
+    expect(runtime.serverRows.map((r) => r.mode)).toEqual(['-c 50 -P 16', '-c 1 -P 50']);
+    // The same script on the same key: the count goes 1, 2, 3, 4 across the four clients.
+    const counts = runtime.sameScriptCheck.map(({ reply }) => (Array.isArray(reply) ? reply[1] : (reply as { count: number }).count));
+    expect(counts).toEqual([1, 2, 3, 4]);
+
+    const build = report.build!;
+    expect(build.rows.map((r) => r.scripts)).toEqual([2, 4]);
+    for (const row of build.rows) {
+      for (const samples of [row.floor, row.cold, row.noop, row.check, row.tsc]) {
+        expect(samples).toHaveLength(TINY.buildRuns);
+        expect(samples[0]!.peakRssMb).toBeGreaterThan(0);
+      }
+      // runtime files + one module per script + index.ts
+      expect(row.generatedFiles).toBe(build.rows[0]!.generatedFiles - 2 + row.scripts);
+    }
+
+    const markdown = renderReport(report);
+    expect(markdown).toContain('## Targets');
+    expect(markdown).toContain('redis-benchmark EVALSHA');
+    expect(markdown).toContain('tsc --noEmit');
+  }, 180_000);
+});
