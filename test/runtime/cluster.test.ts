@@ -81,7 +81,7 @@ describe.each(CLIENT_MATRIX.map((combo) => [combo.name, combo] as const))('a Red
 
   it('preload() loads every script on every master', async () => {
     const masters = redis.nodes('master');
-    expect(masters).toHaveLength(3);
+    expect(masters.length).toBeGreaterThanOrEqual(3);
     const shas = Object.values(fixture.scripts).map((s) => s.sha1);
     await Promise.all(masters.map((m) => m.script('FLUSH')));
     await fixture.preload(redis);

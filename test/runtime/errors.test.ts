@@ -40,6 +40,12 @@ describe.each(CLIENT_MATRIX.map((combo) => [combo.name, combo] as const))('scrip
     expect(await fails('table-coded')).toMatchObject({ name: 'ErrorsFailsError', code: 'BAD_INPUT', detail: '' });
   });
 
+  it('a declared code raised with error({err = ...}) becomes the typed error without the location suffix', async () => {
+    const error = await fails('raised-coded');
+    expect(error).toMatchObject({ name: 'ErrorsFailsError', code: 'TOO_LOW', detail: 'raised 1 is below 2' });
+    expect((error as InstanceType<FixtureClient['ScriptError']>).redisMessage).toMatch(/^TOO_LOW raised 1 is below 2 script: [0-9a-f]{40}, on @user_script:\d+\.$/);
+  });
+
   it('an undeclared code is a ScriptError keeping the message', async () => {
     const error = await fails('undeclared');
     expect(error).toBeInstanceOf(fixture.ScriptError);
