@@ -5,6 +5,8 @@ import { ReplyMismatch } from './replies';
 import type { ScriptDeclaration } from './script';
 
 const LINE = /user_script:(\d+)/;
+/** What Redis appends to an error raised (not returned) by a script: ` script: <sha1>, on @user_script:N.` */
+const RAISED_SUFFIX = / script: [0-9a-f]{40}, on @user_script:\d+\.$/;
 
 /** Maps an error raised while a script ran to a typed error (declared code) or a located ScriptError. */
 export function scriptFailure(declaration: ScriptDeclaration<unknown>, error: unknown): unknown {
@@ -20,7 +22,9 @@ export function scriptFailure(declaration: ScriptDeclaration<unknown>, error: un
 function codedError(declaration: ScriptDeclaration<unknown>, message: string, cause: Error): ScriptCodeError | undefined {
   if (!declaration.errorClass) return undefined;
   // `{err = 'CODE detail'}` arrives as is; some paths prefix ERR.
-  const body = message.startsWith('ERR ') && !declaration.errorCodes.includes('ERR') ? message.slice(4) : message;
+  const prefixed = message.startsWith('ERR ') && !declaration.errorCodes.includes('ERR') ? message.slice(4) : message;
+  // `error({err = 'CODE'})` arrives as `CODE script: <sha1>, on @user_script:N.`
+  const body = prefixed.replace(RAISED_SUFFIX, '');
   const space = body.indexOf(' ');
   const code = space < 0 ? body : body.slice(0, space);
   if (!declaration.errorCodes.includes(code)) return undefined;

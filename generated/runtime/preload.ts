@@ -4,10 +4,11 @@ import type { RedisClient } from './bind';
 import { isClusterClient } from './bind';
 
 /**
- * Loads every script into the server's script cache up front (SCRIPT LOAD), on every master of a cluster,
- * so that the first calls need no EVAL fallback.
+ * Loads every script into the server's script cache up front (SCRIPT LOAD), so that the first calls need no
+ * EVAL fallback. On a cluster: on every node the client knows, masters and replicas alike (read-only scripts
+ * may run on replicas, and each node keeps its own script cache).
  */
 export async function preloadScripts(client: RedisClient, specs: readonly { readonly lua: string }[]): Promise<void> {
-  const nodes = isClusterClient(client) ? client.nodes('master') : [client];
+  const nodes = isClusterClient(client) ? client.nodes('all') : [client];
   await Promise.all(nodes.map((node) => Promise.all(specs.map((spec) => node.script('LOAD', spec.lua)))));
 }
