@@ -3,8 +3,11 @@ import { hasErrors } from '../diagnostics/diagnostic';
 import { formatDiagnostics } from '../diagnostics/format';
 import { discoverScripts } from '../discover/discover';
 import { readTemplates } from '../discover/templates';
-import { generate, type GenerateResult } from '../generate';
+import type { GenerateResult, ScriptInput } from '../generate';
+import type { LuagenConfig } from '../config';
+import type { TemplateFile } from '../emit/runtime-files';
 import { planWrite, type WritePlan } from '../write/plan';
+import { inputsKey, readCachedResult, writeCachedResult } from './generate-cache';
 import type { CliIO } from './io';
 import { toConfig, type CommonOptions } from './options';
 
@@ -22,7 +25,7 @@ export async function runGenerate(options: CommonOptions, io: CliIO): Promise<Ge
   const startedAt = performance.now();
   const config = toConfig(options);
   const [scripts, templates] = await Promise.all([discoverScripts(io.cwd, config.srcDir), readTemplates()]);
-  const result = generate(config, { scripts, templates });
+  const result = await cachedGenerate(config, scripts, templates, path.resolve(io.cwd, config.outDir));
   if (result.diagnostics.length > 0) {
     const printed = formatDiagnostics(result.diagnostics, options.format);
     (options.format === 'json' ? io.out : io.err)(printed);
@@ -32,6 +35,24 @@ export async function runGenerate(options: CommonOptions, io: CliIO): Promise<Ge
   const outDir = path.resolve(io.cwd, config.outDir);
   const plan = hasErrors(result.diagnostics) ? undefined : await planWrite(outDir, result.files);
   return { result, plan, outDir, scriptCount: scripts.length, startedAt };
+}
+
+/** generate(), or its result from the last run when every input is byte-identical (see generate-cache.ts). */
+async function cachedGenerate(
+  config: LuagenConfig,
+  scripts: readonly ScriptInput[],
+  templates: readonly TemplateFile[],
+  outDir: string,
+): Promise<GenerateResult> {
+  const key = await inputsKey(config, scripts, templates);
+  const cached = await readCachedResult(outDir, key);
+  if (cached) return cached;
+  // Loaded on demand: the generator (and ts-morph with it) is not needed when the cache answers.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { generate } = require('../generate') as typeof import('../generate');
+  const result = generate(config, { scripts, templates });
+  await writeCachedResult(outDir, key, result);
+  return result;
 }
 
 /** `12 scripts, 0 warnings, 0 errors` */

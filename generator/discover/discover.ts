@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ScriptInput } from '../generate';
 
@@ -15,7 +15,8 @@ export async function discoverScripts(cwd: string, srcDir: string): Promise<Scri
   const files: string[] = [];
   await walk(root, files);
   files.sort();
-  return Promise.all(files.map(async (file) => ({ path: posixRelative(cwd, file), text: await fs.readFile(file, 'utf8') })));
+  // Synchronous reads: many small files are read several times faster than with one promise per file.
+  return files.map((file) => ({ path: posixRelative(cwd, file), text: readFileSync(file, 'utf8') }));
 }
 
 async function walk(dir: string, files: string[]): Promise<void> {

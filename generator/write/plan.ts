@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { GeneratedFile } from '../emit/module';
 import { BANNER_FIRST_LINE } from '../emit/runtime-files';
@@ -27,7 +27,8 @@ export async function planWrite(outDir: string, files: readonly GeneratedFile[])
   let unchanged = 0;
   await Promise.all(
     files.map(async (file) => {
-      const current = onDisk.has(file.path) ? await fs.readFile(path.join(outDir, file.path), 'utf8') : undefined;
+      // Synchronous read: many small files are read several times faster than with one promise per file.
+      const current = onDisk.has(file.path) ? readFileSync(path.join(outDir, file.path), 'utf8') : undefined;
       if (current === undefined) missing.push(file);
       else if (current !== file.content) stale.push({ file, current });
       else unchanged++;
