@@ -14,11 +14,13 @@ export interface ProcessSample {
 let counter = 0;
 
 /** Runs `command args` under `/usr/bin/time -f %M` in `cwd`; rejects when the exit code is not expected. */
-export async function measureProcess(command: string, args: readonly string[], cwd: string, expectedExit = 0): Promise<ProcessSample> {
+export async function measureProcess(
+  command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = process.env, expectedExit = 0,
+): Promise<ProcessSample> {
   const timeFile = path.join(os.tmpdir(), `luagen-bench-rss-${process.pid}-${counter++}.txt`);
   const start = process.hrtime.bigint();
   const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn('/usr/bin/time', ['-f', '%M', '-o', timeFile, command, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('/usr/bin/time', ['-f', '%M', '-o', timeFile, command, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
