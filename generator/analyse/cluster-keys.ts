@@ -15,8 +15,11 @@ export function checkClusterKeys(script: ParsedScript, config: LuagenConfig): Di
   if (!script.chunk || script.header.shebang?.flags.includes('no-cluster')) return [];
   const diagnostics: Diagnostic[] = [];
   const report = reporter(script, diagnostics);
-  const scopes = resolveScopes(script.chunk);
-  for (const call of findRedisCalls(script.chunk)) checkCallKeys(call, scopes, config, report);
+  const chunk = script.chunk;
+  let resolved: Scopes | undefined;
+  // Resolving locals costs a pass over the tree: only do it when a key argument is a local.
+  const scopes: Scopes = { bindingOf: (identifier) => (resolved ??= resolveScopes(chunk)).bindingOf(identifier) };
+  for (const call of findRedisCalls(chunk)) checkCallKeys(call, scopes, config, report);
   return diagnostics;
 }
 

@@ -32,8 +32,18 @@ export type CommandLookup =
 
 export const COMMAND_NAMES: readonly string[] = Object.keys(TABLE).map((name) => name.toUpperCase());
 
+const LOOKUPS = new WeakMap<RedisCall, CommandLookup>();
+
 /** Finds the command a call runs, resolving `CLIENT LIST`-style subcommands when the second word is literal. */
 export function lookupCommand(call: RedisCall): CommandLookup {
+  const cached = LOOKUPS.get(call);
+  if (cached) return cached;
+  const lookup = resolveCommand(call);
+  LOOKUPS.set(call, lookup);
+  return lookup;
+}
+
+function resolveCommand(call: RedisCall): CommandLookup {
   const literal = call.nameLiteral?.value;
   if (literal === undefined || literal === null) return { kind: 'unresolved' };
   const name = literal.toLowerCase();

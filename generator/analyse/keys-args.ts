@@ -2,7 +2,6 @@ import type { IndexExpression } from 'luaparse';
 import type { LuagenConfig } from '../config';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { ArgTag, KeyTag } from '../parse/header-ast';
-import { parseHeader } from '../parse/header';
 import type { ParsedScript } from '../parse/parsed-script';
 import { reporter, type Report } from './report';
 import { scriptTableName, walk } from './walk';
@@ -73,12 +72,19 @@ function reportUnused(table: TableName, slots: readonly (KeyTag | ArgTag)[], use
   });
 }
 
+const TAG_LINE = /^\s*---\s*@/;
+
 /**
- * A header with a broken tag has lost that tag, so its slots no longer line up with KEYS/ARGV: comparing them
- * with the body would only echo the header error. (Re-reading the header lines is cheap.)
+ * A header with a broken tag (unknown, malformed) has lost that tag, so its slots no longer line up with
+ * KEYS/ARGV: comparing them with the body would only echo the header error. A tag was lost when the header
+ * holds more tag lines than tags.
  */
 function headerHasErrors(script: ParsedScript): boolean {
-  return parseHeader(script.file, script.lines.slice(0, script.header.endLine)).diagnostics.length > 0;
+  const { header } = script;
+  const tags = header.keys.length + header.args.length + header.returns.length + header.errors.length + (header.readonly ? 1 : 0);
+  let tagLines = 0;
+  for (let i = 0; i < header.endLine; i++) if (TAG_LINE.test(script.lines[i] ?? '')) tagLines++;
+  return tagLines !== tags;
 }
 
 function noun(table: TableName): string {

@@ -38,18 +38,18 @@ export function resolveScopes(chunk: Chunk): Scopes {
     stack[stack.length - 1].set(identifier.name, binding);
     resolved.set(identifier, binding);
   };
-  const expression = (node: Node): void =>
-    walk(node, (child) => {
-      if (child.type === 'FunctionDeclaration') {
-        functionBody(child);
-        return false;
-      }
-      if (isLocalIdentifier(child)) {
-        const binding = lookup(child.name);
-        if (binding) resolved.set(child, binding);
-      }
-      return true;
-    });
+  const enterExpression = (child: Node): boolean => {
+    if (child.type === 'FunctionDeclaration') {
+      functionBody(child);
+      return false;
+    }
+    if (isLocalIdentifier(child)) {
+      const binding = lookup(child.name);
+      if (binding) resolved.set(child, binding);
+    }
+    return true;
+  };
+  const expression = (node: Node): void => walk(node, enterExpression);
   const block = (body: readonly Statement[], before?: () => void, after?: () => void): void => {
     stack.push(new Map());
     before?.();

@@ -20,6 +20,7 @@ interface IgnoreEntry extends Position {
  * nothing, or names no valid code, is itself reported (LG214).
  */
 export function applySuppressions(script: ParsedScript, found: readonly Diagnostic[]): Diagnostic[] {
+  if (!script.source.includes('luagen-ignore')) return [...found];
   const { entries, problems } = readIgnoreComments(script);
   if (entries.length === 0 && problems.length === 0) return [...found];
   const kept = found.filter((d) => {

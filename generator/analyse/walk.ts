@@ -21,102 +21,105 @@ export function scriptTableName(node: Node): 'KEYS' | 'ARGV' | undefined {
   return node.name === 'KEYS' || node.name === 'ARGV' ? node.name : undefined;
 }
 
-type Visit = (child: Node, parent: Node) => void;
+type Visit<C> = (child: Node, parent: Node, context: C) => void;
 
-/** Calls `visit` on each direct child of a node, in source order. Field names (`a.b`, `{b = 1}`) are not children. */
-export function forEachChild(node: Node, visit: Visit): void {
+/** Calls `visit(child, node, context)` on each direct child of a node, in source order. Field names (`a.b`, `{b = 1}`) are not children. */
+export function forEachChild<C>(node: Node, visit: Visit<C>, context: C): void {
   switch (node.type) {
     case 'Chunk':
     case 'DoStatement':
     case 'ElseClause':
-      return each(node.body, node, visit);
+      return each(node.body, node, visit, context);
     case 'IfStatement':
-      return each(node.clauses, node, visit);
+      return each(node.clauses, node, visit, context);
     case 'IfClause':
     case 'ElseifClause':
     case 'WhileStatement':
-      visit(node.condition, node);
-      return each(node.body, node, visit);
+      visit(node.condition, node, context);
+      return each(node.body, node, visit, context);
     case 'RepeatStatement':
-      each(node.body, node, visit);
-      return visit(node.condition, node);
+      each(node.body, node, visit, context);
+      return visit(node.condition, node, context);
     case 'LocalStatement':
     case 'AssignmentStatement':
-      each(node.variables, node, visit);
-      return each(node.init, node, visit);
+      each(node.variables, node, visit, context);
+      return each(node.init, node, visit, context);
     case 'ReturnStatement':
-      return each(node.arguments, node, visit);
+      return each(node.arguments, node, visit, context);
     case 'CallStatement':
-      return visit(node.expression, node);
+      return visit(node.expression, node, context);
     case 'FunctionDeclaration':
-      if (node.identifier) visit(node.identifier, node);
-      each(node.parameters, node, visit);
-      return each(node.body, node, visit);
+      if (node.identifier) visit(node.identifier, node, context);
+      each(node.parameters, node, visit, context);
+      return each(node.body, node, visit, context);
     case 'ForNumericStatement':
-      visit(node.variable, node);
-      visit(node.start, node);
-      visit(node.end, node);
-      if (node.step) visit(node.step, node);
-      return each(node.body, node, visit);
+      visit(node.variable, node, context);
+      visit(node.start, node, context);
+      visit(node.end, node, context);
+      if (node.step) visit(node.step, node, context);
+      return each(node.body, node, visit, context);
     case 'ForGenericStatement':
-      each(node.variables, node, visit);
-      each(node.iterators, node, visit);
-      return each(node.body, node, visit);
+      each(node.variables, node, visit, context);
+      each(node.iterators, node, visit, context);
+      return each(node.body, node, visit, context);
     case 'LabelStatement':
     case 'GotoStatement':
-      return visit(node.label, node);
+      return visit(node.label, node, context);
     default:
-      return forEachExpressionChild(node, visit);
+      return forEachExpressionChild(node, visit, context);
   }
 }
 
-function each(children: readonly Node[], parent: Node, visit: Visit): void {
-  for (const child of children) visit(child, parent);
+function each<C>(children: readonly Node[], parent: Node, visit: Visit<C>, context: C): void {
+  for (const child of children) visit(child, parent, context);
 }
 
-function forEachExpressionChild(node: Node, visit: Visit): void {
+function forEachExpressionChild<C>(node: Node, visit: Visit<C>, context: C): void {
   switch (node.type) {
     case 'TableConstructorExpression':
-      return each(node.fields, node, visit);
+      return each(node.fields, node, visit, context);
     case 'TableKey':
-      visit(node.key, node);
-      return visit(node.value, node);
+      visit(node.key, node, context);
+      return visit(node.value, node, context);
     case 'TableKeyString':
     case 'TableValue':
-      return visit(node.value, node);
+      return visit(node.value, node, context);
     case 'BinaryExpression':
     case 'LogicalExpression':
-      visit(node.left, node);
-      return visit(node.right, node);
+      visit(node.left, node, context);
+      return visit(node.right, node, context);
     case 'UnaryExpression':
-      return visit(node.argument, node);
+      return visit(node.argument, node, context);
     case 'MemberExpression':
-      return visit(node.base, node);
+      return visit(node.base, node, context);
     case 'IndexExpression':
-      visit(node.base, node);
-      return visit(node.index, node);
+      visit(node.base, node, context);
+      return visit(node.index, node, context);
     case 'CallExpression':
-      visit(node.base, node);
-      return each(node.arguments, node, visit);
+      visit(node.base, node, context);
+      return each(node.arguments, node, visit, context);
     case 'TableCallExpression':
-      visit(node.base, node);
-      return visit(node.arguments, node);
+      visit(node.base, node, context);
+      return visit(node.arguments, node, context);
     case 'StringCallExpression':
-      visit(node.base, node);
-      return visit(node.argument, node);
+      visit(node.base, node, context);
+      return visit(node.argument, node, context);
     default:
       return undefined;
   }
 }
 
+type Enter = (node: Node, parent: Node | undefined) => boolean | void;
+
 /**
  * Visits every node depth-first, parents before children. `enter` may return false to skip a node's children.
  */
-export function walk(root: Node, enter: (node: Node, parent: Node | undefined) => boolean | void): void {
-  const visit = (node: Node, parent: Node | undefined): void => {
-    if (enter(node, parent) !== false) forEachChild(node, visit);
-  };
-  visit(root, undefined);
+export function walk(root: Node, enter: Enter): void {
+  if (enter(root, undefined) !== false) forEachChild(root, step, enter);
+}
+
+function step(node: Node, parent: Node, enter: Enter): void {
+  if (enter(node, parent) !== false) forEachChild(node, step, enter);
 }
 
 /** The arguments of any call form: `f(a, b)`, `f{...}`, `f'...'`. */
