@@ -36,8 +36,6 @@ export function asRedisCall(node: Node): RedisCall | undefined {
   };
 }
 
-const CALLS_BY_CHUNK = new WeakMap<Chunk, readonly RedisCall[]>();
-
 /** `redis.call` → 'call', `redis.pcall` → 'pcall' (on the global `redis`). */
 function redisMethod(expression: Node): 'call' | 'pcall' | undefined {
   if (expression.type !== 'MemberExpression' || expression.indexer !== '.') return undefined;
@@ -45,6 +43,8 @@ function redisMethod(expression: Node): 'call' | 'pcall' | undefined {
   const name = expression.identifier.name;
   return name === 'call' || name === 'pcall' ? name : undefined;
 }
+
+const CALLS_BY_CHUNK = new WeakMap<Chunk, readonly RedisCall[]>();
 
 /** Every Redis call of the chunk, in source order (nested functions included); computed once per chunk. */
 export function findRedisCalls(chunk: Chunk): readonly RedisCall[] {
