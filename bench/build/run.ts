@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { BenchOptions } from '../options';
 import { writeCorpus } from './corpus';
 import { measureProcess, type ProcessSample } from './measure';
+import { median } from '../stats';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 /** Git-ignored work folder: corpora, outputs, tsconfigs. */
@@ -26,6 +27,8 @@ export interface BuildResult {
   readonly rows: readonly BuildRow[];
   /** `tsc --noEmit` over one file importing ioredis and zod: what any application pays anyway. */
   readonly tscBaseline: readonly ProcessSample[];
+  /** Where a cold build of the largest corpus spends its time: ms per step, median of the runs. */
+  readonly phases: readonly { readonly step: string; readonly ms: number }[];
   /** The exact command lines, with N for the corpus size. */
   readonly commands: readonly string[];
 }
@@ -114,12 +117,24 @@ export async function buildCli(): Promise<void> {
   await measureProcess(NODE, [TSC, '-p', 'tsconfig.build.json', '--outDir', CLI_DIST], REPO_ROOT);
 }
 
+async function measurePhases(size: number, options: BenchOptions): Promise<BuildResult['phases']> {
+  const out = `${CORPUS_ROOT}/phases-${size}`;
+  const runs: Record<string, number>[] = [];
+  for (let run = 0; run < options.buildRuns; run++) {
+    await remove(out);
+    const sample = await measureProcess(NODE, ['bench/build/phases.js', CLI_DIST, dirs(size).src, out], REPO_ROOT);
+    runs.push(JSON.parse(sample.stdout) as Record<string, number>);
+  }
+  return Object.keys(runs[0] ?? {}).map((step) => ({ step, ms: median(runs.map((r) => r[step] ?? NaN)) }));
+}
+
 /** The build-time half of the benchmark. */
 export async function runBuildBench(options: BenchOptions): Promise<BuildResult> {
   await buildCli();
   const rows: BuildRow[] = [];
   for (const size of options.corpusSizes) rows.push(await measureSize(size, options));
   const tscBaseline = await measureTscBaseline(options);
+  const phases = await measurePhases(options.corpusSizes[options.corpusSizes.length - 1]!, options);
   const commands = [
     `node node_modules/typescript/bin/tsc -p tsconfig.build.json --outDir ${CLI_DIST}   # once, before the runs`,
     `node bench/build/floor.js ${CORPUS_ROOT}/src-N ${CORPUS_ROOT}/floor-N   # after rm -rf of the output`,
@@ -128,7 +143,8 @@ export async function runBuildBench(options: BenchOptions): Promise<BuildResult>
     `node ${cli('build', 0).join(' ').replace(/-0\b/g, '-N')}   # no-op: the same again`,
     `node ${cli('check', 0).join(' ').replace(/-0\b/g, '-N')}`,
     `node node_modules/typescript/bin/tsc -p ${CORPUS_ROOT}/tsconfig-N.json   # include out-N/**/*.ts, strict, skipLibCheck, noEmit`,
+    `node bench/build/phases.js ${CLI_DIST} ${CORPUS_ROOT}/src-N ${CORPUS_ROOT}/phases-N   # the cold build step by step, largest N`,
     'each under /usr/bin/time -f %M (peak RSS); wall time measured by the parent with process.hrtime',
   ];
-  return { rows, tscBaseline, commands };
+  return { rows, tscBaseline, phases, commands };
 }
