@@ -2,7 +2,7 @@ import { analyseScript } from './analyse';
 import type { LuagenConfig } from './config';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic';
 import { emitIndexModule } from './emit/index-module';
-import type { GeneratedFile } from './emit/module';
+import { printModules, type GeneratedFile } from './emit/module';
 import { BANNER_FIRST_LINE, bannerFor, emitRuntimeFiles, type TemplateFile } from './emit/runtime-files';
 import { emitScriptModule } from './emit/script-module';
 import { buildScriptModel } from './model/build-model';
@@ -68,10 +68,10 @@ function emitAll(scripts: readonly ScriptModel[], templates: readonly TemplateFi
     throw new Error(`luagen templates/banner.txt must start with '${BANNER_FIRST_LINE}'`);
   }
   const banner = bannerFor(bannerTemplate);
-  const files = [
-    ...emitRuntimeFiles(templates, banner),
+  const modules = [
     ...scripts.map((script) => emitScriptModule(script, banner)),
     emitIndexModule(scripts, banner(`${config.srcDir}/ (${scripts.length} script${scripts.length === 1 ? '' : 's'})`)),
   ];
+  const files = [...emitRuntimeFiles(templates, banner), ...printModules(modules)];
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

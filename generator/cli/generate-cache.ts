@@ -21,7 +21,20 @@ interface CacheEntry {
 
 let codeHash: Promise<string> | undefined;
 
-/** A hash of luagen's generator code (the folder this file lives in, compiled or not). */
+/** Packages whose version shapes the output: a different version must not reuse an old result. */
+const OUTPUT_DEPENDENCIES = ['ts-morph', 'luaparse', '@ioredis/commands'];
+
+function dependencyVersions(): string {
+  return OUTPUT_DEPENDENCIES.map((name) => {
+    try {
+      return `${name}@${(require(`${name}/package.json`) as { version: string }).version}`;
+    } catch {
+      return `${name}@?`;
+    }
+  }).join(',');
+}
+
+/** A hash of luagen's generator code (the folder this file lives in, compiled or not) and its output dependencies. */
 function luagenCodeHash(): Promise<string> {
   codeHash ??= (async () => {
     const root = path.resolve(__dirname, '..');
@@ -30,7 +43,7 @@ function luagenCodeHash(): Promise<string> {
       .filter((e) => e.isFile() && /\.(js|ts)$/.test(e.name))
       .map((e) => path.join(e.parentPath, e.name))
       .sort();
-    const hash = createHash('sha256');
+    const hash = createHash('sha256').update(dependencyVersions());
     for (const file of files) hash.update(`${path.relative(root, file)}\0`).update(await fs.readFile(file)).update('\0');
     return hash.digest('hex');
   })();

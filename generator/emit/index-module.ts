@@ -1,6 +1,6 @@
 import { StructureKind, type StatementStructures, type WriterFunction } from 'ts-morph';
 import type { ScriptModel } from '../model/script';
-import { printModule, type GeneratedFile, type Statement } from './module';
+import type { ModuleSource, Statement } from './module';
 import { exportedNames } from '../model/generated-names';
 import { scriptModulePath } from './script-module';
 import { argumentTypeText } from './type-text';
@@ -101,7 +101,7 @@ function augmentation(scripts: readonly ScriptModel[]): WriterFunction {
 }
 
 /** `generated/index.ts`: re-exports, the spec table, `bindScripts`, `preload` and the ioredis augmentation. */
-export function emitIndexModule(scripts: readonly ScriptModel[], banner: string): GeneratedFile {
+export function emitIndexModule(scripts: readonly ScriptModel[], banner: string): ModuleSource {
   const sorted = [...scripts].sort((a, b) => (a.id < b.id ? -1 : 1));
   const statements: Statement[] = [
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: 'ioredis', namedImports: ioredisImports(sorted) },
@@ -139,5 +139,5 @@ export function emitIndexModule(scripts: readonly ScriptModel[], banner: string)
       augmentation(sorted)(writer);
     },
   ];
-  return { path: 'index.ts', content: printModule(banner, statements) };
+  return { path: 'index.ts', banner, statements };
 }

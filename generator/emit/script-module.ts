@@ -7,7 +7,7 @@ import {
   type WriterFunction,
 } from 'ts-morph';
 import type { ScriptModel } from '../model/script';
-import { printModule, type GeneratedFile, type Statement } from './module';
+import type { ModuleSource, Statement } from './module';
 import { argumentCodecText, argumentTypeText, replyDecoderText, replyTypeText } from './type-text';
 import { exportedNames, type ExportedNames } from '../model/generated-names';
 import { docText, propertyKey, quote, templateLiteral } from './text';
@@ -17,7 +17,7 @@ export function scriptModulePath(script: ScriptModel): string {
 }
 
 /** `generated/scripts/<namespace>/<name>.ts`: the script's types, its error class and its spec. */
-export function emitScriptModule(script: ScriptModel, banner: (source: string) => string): GeneratedFile {
+export function emitScriptModule(script: ScriptModel, banner: (source: string) => string): ModuleSource {
   const names = exportedNames(script.command);
   const runtime = `${'../'.repeat(script.namespace.length + 1)}runtime`;
   const runtimeImports = ['arg', 'defineScript', 'reply', 'type RedisKey'];
@@ -33,7 +33,17 @@ export function emitScriptModule(script: ScriptModel, banner: (source: string) =
     ...errorDeclarations(script, names),
     specStatement(script, names),
   ];
-  return { path: scriptModulePath(script), content: printModule(banner(script.sourcePath), statements) };
+  return {
+    path: scriptModulePath(script),
+    banner: banner(script.sourcePath),
+    statements,
+    // The Lua text is put in after printing: the writer would otherwise track string state character by character.
+    finish: (printed) => printed.replace(luaPlaceholder(script), () => templateLiteral(script.lua)),
+  };
+}
+
+function luaPlaceholder(script: ScriptModel): string {
+  return `__luagen_lua_${script.sha1}__`;
 }
 
 function usesImport(script: ScriptModel, name: string): boolean {
@@ -129,7 +139,7 @@ function specStatement(script: ScriptModel, names: ExportedNames): WriterFunctio
     `reply: ${replyDecoderText(script.returns)}`,
     `errorCodes: [${script.errors.map((e) => quote(e.code)).join(', ')}]`,
     ...(script.errors.length > 0 ? [`errorClass: ${names.errorClass}`] : []),
-    `lua: ${templateLiteral(script.lua)}`,
+    `lua: ${luaPlaceholder(script)}`,
   ];
   // A writer rather than a VariableStatement structure: the printer would indent the object literal twice.
   return (writer) => {

@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { WritePlan } from './plan';
 
@@ -15,19 +15,23 @@ export interface WriteSummary {
 export async function applyPlan(outDir: string, plan: WritePlan): Promise<WriteSummary> {
   const targets = [...plan.missing, ...plan.stale.map((s) => s.file)];
   const staged: { temp: string; target: string }[] = [];
+  // Synchronous calls on purpose: for many small files they are several times faster than one promise each.
+  const folders = new Set<string>();
   try {
     for (const file of targets) {
       const target = path.join(outDir, file.path);
-      await fs.mkdir(path.dirname(target), { recursive: true });
+      const folder = path.dirname(target);
+      if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
+      folders.add(folder);
       const temp = `${target}.luagen-tmp-${process.pid}`;
-      await fs.writeFile(temp, file.content, 'utf8');
+      writeFileSync(temp, file.content, 'utf8');
       staged.push({ temp, target });
     }
   } catch (error) {
-    await Promise.all(staged.map((s) => fs.rm(s.temp, { force: true })));
+    for (const { temp } of staged) rmSync(temp, { force: true });
     throw error;
   }
-  for (const { temp, target } of staged) await fs.rename(temp, target);
+  for (const { temp, target } of staged) renameSync(temp, target);
   for (const file of plan.extra) {
     const target = path.join(outDir, file);
     await fs.rm(target, { force: true });
