@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { keySchema, type ArgumentCodec, type RedisKey } from './arguments';
+import { acceptsKey, keySchema, type ArgumentCodec, type RedisKey } from './arguments';
 import { ScriptArgumentError, ScriptCodeError } from './errors';
 import type { ReplyDecoder } from './replies';
 
@@ -77,30 +77,65 @@ function argumentError(id: string, error: z.ZodError): ScriptArgumentError {
   return new ScriptArgumentError(id, `${path[0] ?? ''}${index}`, issue.message);
 }
 
+/** Every field of the input is declared, and every declared field passes its codec's fast pre-check. */
+function passesFastCheck(declaration: ScriptDeclaration<unknown>, allowed: ReadonlySet<string>, input: unknown): boolean {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return false;
+  const values = input as Record<string, unknown>;
+  for (const name in values) if (!allowed.has(name)) return false;
+  const { keys, variadicKeys } = declaration;
+  for (let i = 0; i < keys.length; i++) {
+    const value = values[keys[i] as string];
+    const ok = variadicKeys && i === keys.length - 1 ? Array.isArray(value) && value.every(acceptsKey) : acceptsKey(value);
+    if (!ok) return false;
+  }
+  for (const arg of declaration.args) {
+    const value = values[arg.name];
+    if (arg.variadic) {
+      if (!Array.isArray(value) || !value.every((item) => arg.codec.accepts(item))) return false;
+    } else if (!(value === undefined ? arg.optional === true : arg.codec.accepts(value))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function encodeValue(id: string, spec: ArgumentSpec, value: unknown): string | Buffer {
+  try {
+    return spec.codec.encode(value);
+  } catch (error) {
+    throw new ScriptArgumentError(id, spec.name, error instanceof Error ? error.message : String(error));
+  }
+}
+
 function encoderFor<Input>(declaration: ScriptDeclaration<unknown>): ScriptSpec<Input, unknown>['encode'] {
   const schema = buildSchema(declaration);
+  const allowed = new Set([...declaration.keys, ...declaration.args.map((a) => a.name)]);
   const { id, keys: keyNames, variadicKeys, args: argSpecs } = declaration;
   return (input) => {
-    const parsed = schema.safeParse(input ?? {});
-    if (!parsed.success) throw argumentError(id, parsed.error);
-    const values = input as Record<string, unknown>;
+    // zod validates whatever the fast pre-check does not vouch for, and words every message.
+    if (!passesFastCheck(declaration, allowed, input)) {
+      const parsed = schema.safeParse(input ?? {});
+      if (!parsed.success) throw argumentError(id, parsed.error);
+    }
+    const values = (input ?? {}) as Record<string, unknown>;
     const keys: RedisKey[] = [];
-    keyNames.forEach((name, i) => {
-      if (variadicKeys && i === keyNames.length - 1) keys.push(...(values[name] as RedisKey[]));
-      else keys.push(values[name] as RedisKey);
-    });
+    for (let i = 0; i < keyNames.length; i++) {
+      const value = values[keyNames[i] as string];
+      if (variadicKeys && i === keyNames.length - 1) for (const key of value as RedisKey[]) keys.push(key);
+      else keys.push(value as RedisKey);
+    }
     const args: (string | Buffer)[] = [];
     let omitted: string | undefined;
     for (const spec of argSpecs) {
       const value = values[spec.name];
       if (spec.variadic) {
-        for (const item of value as unknown[]) args.push(spec.codec.encode(item));
+        for (const item of value as unknown[]) args.push(encodeValue(id, spec, item));
       } else if (value === undefined) {
         omitted ??= spec.name;
       } else if (omitted !== undefined) {
         throw new ScriptArgumentError(id, spec.name, `ARGV is positional: '${spec.name}' needs '${omitted}' to be given too`);
       } else {
-        args.push(spec.codec.encode(value));
+        args.push(encodeValue(id, spec, value));
       }
     }
     return { keys, args };
