@@ -95,7 +95,7 @@ export function bindScript<Input, Reply>(client: RedisClient, spec: ScriptSpec<I
   };
   const queue = (pipeline: ChainableCommander, input?: Input): QueuedReply<Reply> => {
     const argv = scriptArguments(client, generic, input);
-    return queueScript(pipeline, generic, argv, commandArguments(generic, [...argv])) as QueuedReply<Reply>;
+    return queueScript(pipeline, generic, argv, (all) => commandArguments(generic, all)) as QueuedReply<Reply>;
   };
   return Object.assign(call, { queue, spec }) as unknown as ScriptFunction<Input, Reply>;
 }

@@ -39,25 +39,47 @@ function firstUseIn(pipeline: ChainableCommander, sha1: string): boolean {
  * Queues one call. The first use of a script in a pipeline or transaction is an EVAL, which loads it; later uses
  * are EVALSHA, which then find it, as a batch runs in order on one connection. An EVALSHA that met an empty
  * cache could not be recovered inside MULTI, and in a plain pipeline ioredis would resend it after the rest of
- * the batch, out of order. `argv` is `numkeys, ...keys, ...args`; `definedArguments` what the defined command takes.
+ * the batch, out of order. `argv` is `numkeys, ...keys, ...args`; `toDefined` turns it into what the defined
+ * command takes (it may reuse the array).
  */
 export function queueScript(
   pipeline: ChainableCommander,
   spec: ScriptSpec<unknown, unknown>,
-  argv: readonly unknown[],
-  definedArguments: readonly unknown[],
+  argv: unknown[],
+  toDefined: (argv: unknown[]) => unknown[],
 ): QueuedReply<unknown> {
-  const suffix = spec.reply.binary ? 'Buffer' : '';
+  const names = methodNames(spec);
   const queuedAt = pipeline.length;
   if (firstUseIn(pipeline, spec.sha1)) {
-    commandOf(pipeline, `eval${suffix}`, spec.id).apply(pipeline, [spec.lua, ...argv]);
+    argv.unshift(spec.lua);
+    commandOf(pipeline, names.eval, spec.id).apply(pipeline, argv);
   } else if (isTransaction(pipeline)) {
-    commandOf(pipeline, `evalsha${suffix}`, spec.id).apply(pipeline, [spec.sha1, ...argv]);
+    argv.unshift(spec.sha1);
+    commandOf(pipeline, names.evalsha, spec.id).apply(pipeline, argv);
   } else {
     // The defined command still recovers should the cache be flushed while the pipeline runs.
-    commandOf(pipeline, `${spec.command}${suffix}`, spec.id).apply(pipeline, [...definedArguments]);
+    commandOf(pipeline, names.defined, spec.id).apply(pipeline, toDefined(argv));
   }
   return { read: (results) => readQueued(pipeline, spec, queuedAt, results) };
+}
+
+interface MethodNames {
+  readonly eval: string;
+  readonly evalsha: string;
+  readonly defined: string;
+}
+
+const methodNamesBySpec = new WeakMap<object, MethodNames>();
+
+/** The ioredis methods a script is queued with (the `...Buffer` variants for binary replies), computed once. */
+function methodNames(spec: ScriptSpec<unknown, unknown>): MethodNames {
+  let names = methodNamesBySpec.get(spec);
+  if (!names) {
+    const suffix = spec.reply.binary ? 'Buffer' : '';
+    names = { eval: `eval${suffix}`, evalsha: `evalsha${suffix}`, defined: `${spec.command}${suffix}` };
+    methodNamesBySpec.set(spec, names);
+  }
+  return names;
 }
 
 function readQueued(
