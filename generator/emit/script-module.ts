@@ -78,7 +78,8 @@ function inputInterface(script: ScriptModel, name: string): InterfaceDeclaration
 }
 
 function replyType(script: ScriptModel, name: string): InterfaceDeclarationStructure | TypeAliasDeclarationStructure {
-  const docs = [`The decoded reply of {@link ${script.command}}.`];
+  const about = script.returnDescription ? ` ${docText(script.returnDescription)}` : '';
+  const docs = [`The decoded reply of {@link ${script.command}}.${about}`];
   if (script.returns.kind === 'tuple') {
     const properties = script.returns.fields.map((f) => ({
       kind: StructureKind.PropertySignature as const,

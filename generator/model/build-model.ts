@@ -14,6 +14,7 @@ export function buildScriptModel(script: ParsedScript, names: ScriptNames): Scri
     keys: header.keys.map(({ name, description, variadic }) => ({ name, description, variadic })),
     args: header.args.map(({ name, description, type, optional, variadic }) => ({ name, description, type, optional, variadic })),
     returns: header.returns[0]?.type ?? { kind: 'nil' },
+    returnDescription: header.returns[0]?.description ?? '',
     errors: header.errors.map(({ code, description }) => ({ code, description })),
     readonly: final.flags.includes('no-writes'),
     lua: final.lua,

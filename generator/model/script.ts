@@ -43,6 +43,8 @@ export interface ScriptModel {
   readonly keys: readonly KeyParam[];
   readonly args: readonly ArgParam[];
   readonly returns: LuaType;
+  /** The free text after the `@return` type. */
+  readonly returnDescription: string;
   readonly errors: readonly ErrorCodeDecl[];
   readonly readonly: boolean;
   /** The exact text sent to Redis (shebang flags applied). */

@@ -12,7 +12,7 @@ export interface AtomicCappedPushInput {
   readonly items: readonly (string)[];
 }
 
-/** The decoded reply of {@link atomicCappedPush}. */
+/** The decoded reply of {@link atomicCappedPush}. the new length, and the items trimmed away, oldest first */
 export interface AtomicCappedPushReply {
   readonly length: number;
   readonly removed: string[];

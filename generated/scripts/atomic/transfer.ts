@@ -12,7 +12,7 @@ export interface AtomicTransferInput {
   readonly amount: number;
 }
 
-/** The decoded reply of {@link atomicTransfer}. */
+/** The decoded reply of {@link atomicTransfer}. both balances afterwards */
 export interface AtomicTransferReply {
   readonly from: number;
   readonly to: number;

@@ -14,7 +14,7 @@ export interface BasicCompareAndSetInput {
   readonly ttlMs?: number;
 }
 
-/** The decoded reply of {@link basicCompareAndSet}. */
+/** The decoded reply of {@link basicCompareAndSet}. whether it was set, and the key's value afterwards (null: missing) */
 export interface BasicCompareAndSetReply {
   readonly applied: boolean;
   readonly current: string | null;

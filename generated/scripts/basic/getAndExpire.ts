@@ -10,7 +10,7 @@ export interface BasicGetAndExpireInput {
   readonly ttlMs: number;
 }
 
-/** The decoded reply of {@link basicGetAndExpire}. */
+/** The decoded reply of {@link basicGetAndExpire}. the value, or null when the key is missing */
 export type BasicGetAndExpireReply = string | null;
 /** Error codes {@link basicGetAndExpire} may raise. */
 export type BasicGetAndExpireErrorCode = 'INVALID_ARGUMENT';

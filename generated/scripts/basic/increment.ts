@@ -12,7 +12,7 @@ export interface BasicIncrementInput {
   readonly ttlMs?: number;
 }
 
-/** The decoded reply of {@link basicIncrement}. */
+/** The decoded reply of {@link basicIncrement}. the new value and the key's TTL in ms afterwards (-1: none) */
 export interface BasicIncrementReply {
   readonly value: number;
   readonly ttlMs: number;

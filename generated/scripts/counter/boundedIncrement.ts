@@ -12,7 +12,7 @@ export interface CounterBoundedIncrementInput {
   readonly max?: number;
 }
 
-/** The decoded reply of {@link counterBoundedIncrement}. */
+/** The decoded reply of {@link counterBoundedIncrement}. whether it was added, and the counter's value afterwards */
 export interface CounterBoundedIncrementReply {
   readonly applied: boolean;
   readonly value: number;

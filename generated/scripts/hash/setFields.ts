@@ -10,7 +10,7 @@ export interface HashSetFieldsInput {
   readonly pairs: readonly (string)[];
 }
 
-/** The decoded reply of {@link hashSetFields}. */
+/** The decoded reply of {@link hashSetFields}. fields that did not exist before, and the field count afterwards */
 export interface HashSetFieldsReply {
   readonly added: number;
   readonly fields: number;

@@ -14,7 +14,7 @@ export interface LeaderboardUpdateScoreInput {
   readonly mode?: 'set' | 'increment';
 }
 
-/** The decoded reply of {@link leaderboardUpdateScore}. */
+/** The decoded reply of {@link leaderboardUpdateScore}. the player's score and rank afterwards */
 export interface LeaderboardUpdateScoreReply {
   readonly score: number;
   readonly rank: number;

@@ -14,7 +14,7 @@ export interface LockAcquireInput {
   readonly ttlMs: number;
 }
 
-/** The decoded reply of {@link lockAcquire}. */
+/** The decoded reply of {@link lockAcquire}. ttlMs: the lock's remaining TTL (the holder's when refused); token: this owner's fencing token (null when refused) */
 export interface LockAcquireReply {
   readonly acquired: boolean;
   readonly ttlMs: number;

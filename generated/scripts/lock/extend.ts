@@ -12,7 +12,7 @@ export interface LockExtendInput {
   readonly ttlMs: number;
 }
 
-/** The decoded reply of {@link lockExtend}. */
+/** The decoded reply of {@link lockExtend}. ttlMs: the lock's remaining TTL afterwards (-2: no lock) */
 export interface LockExtendReply {
   readonly extended: boolean;
   readonly ttlMs: number;

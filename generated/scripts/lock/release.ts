@@ -10,7 +10,7 @@ export interface LockReleaseInput {
   readonly owner: string;
 }
 
-/** The decoded reply of {@link lockRelease}. */
+/** The decoded reply of {@link lockRelease}. true when owner held the lock and it is now free */
 export type LockReleaseReply = boolean;
 /** Error codes {@link lockRelease} may raise. */
 export type LockReleaseErrorCode = 'INVALID_ARGUMENT';

@@ -12,7 +12,7 @@ export interface RatelimitFixedWindowInput {
   readonly windowMs: number;
 }
 
-/** The decoded reply of {@link ratelimitFixedWindow}. */
+/** The decoded reply of {@link ratelimitFixedWindow}. resetMs: ms until the window ends (0: no window open) */
 export interface RatelimitFixedWindowReply {
   readonly allowed: boolean;
   readonly count: number;

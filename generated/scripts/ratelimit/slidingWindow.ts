@@ -14,7 +14,7 @@ export interface RatelimitSlidingWindowInput {
   readonly windowMs: number;
 }
 
-/** The decoded reply of {@link ratelimitSlidingWindow}. */
+/** The decoded reply of {@link ratelimitSlidingWindow}. count: admitted in the window, this one included; retryMs: ms until the next slot frees (0 when allowed) */
 export interface RatelimitSlidingWindowReply {
   readonly allowed: boolean;
   readonly count: number;

@@ -10,7 +10,7 @@ export interface SessionDestroyInput {
   readonly index: RedisKey;
 }
 
-/** The decoded reply of {@link sessionDestroy}. */
+/** The decoded reply of {@link sessionDestroy}. whether the session existed */
 export type SessionDestroyReply = boolean;
 
 /**

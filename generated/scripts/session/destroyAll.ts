@@ -8,7 +8,7 @@ export interface SessionDestroyAllInput {
   readonly index: RedisKey;
 }
 
-/** The decoded reply of {@link sessionDestroyAll}. */
+/** The decoded reply of {@link sessionDestroyAll}. sessions deleted (expired ones are not counted) */
 export type SessionDestroyAllReply = number;
 /** Error codes {@link sessionDestroyAll} may raise. */
 export type SessionDestroyAllErrorCode = 'KEY_LAYOUT';

@@ -10,7 +10,7 @@ export interface SessionGetInput {
   readonly index: RedisKey;
 }
 
-/** The decoded reply of {@link sessionGet}. */
+/** The decoded reply of {@link sessionGet}. accessedMs: now, the time of this access */
 export type SessionGetReply = { readonly data: unknown; readonly createdMs: number; readonly accessedMs: number } | null;
 
 /**

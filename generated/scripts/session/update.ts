@@ -12,7 +12,7 @@ export interface SessionUpdateInput {
   readonly data: unknown;
 }
 
-/** The decoded reply of {@link sessionUpdate}. */
+/** The decoded reply of {@link sessionUpdate}. whether the session existed and was updated */
 export type SessionUpdateReply = boolean;
 /** Error codes {@link sessionUpdate} may raise. */
 export type SessionUpdateErrorCode = 'INVALID_ARGUMENT';
