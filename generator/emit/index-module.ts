@@ -105,7 +105,7 @@ export function emitIndexModule(scripts: readonly ScriptModel[], banner: string)
   const sorted = [...scripts].sort((a, b) => (a.id < b.id ? -1 : 1));
   const statements: Statement[] = [
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: 'ioredis', namedImports: ioredisImports(sorted) },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime', namedImports: ['bindScript', 'preloadScripts'] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime', namedImports: sorted.length > 0 ? ['bindScript', 'preloadScripts'] : ['preloadScripts'] },
     ...sorted.map((s) => ({ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: moduleSpecifier(s), namedImports: [s.command] })),
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime' },
     ...sorted.flatMap(scriptExports),
@@ -118,7 +118,8 @@ export function emitIndexModule(scripts: readonly ScriptModel[], banner: string)
     },
     (writer) => {
       writer.blankLineIfLastNot().writeLine('/** Binds every script to an ioredis client (standalone or Cluster), grouped by namespace. */');
-      writer.write('export function bindScripts(redis: Redis | Cluster)').block(() => {
+      // With no scripts the parameter is unused: the underscore keeps noUnusedParameters quiet.
+      writer.write(`export function bindScripts(${sorted.length > 0 ? 'redis' : '_redis'}: Redis | Cluster)`).block(() => {
         writer.write('return ');
         writeTree(buildTree(sorted))(writer);
         writer.write(';');

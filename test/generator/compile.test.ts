@@ -37,10 +37,11 @@ function describeDiagnostic(d: ts.Diagnostic): string {
 
 beforeAll(async () => {
   await generateFixture('compile-types', 'test/fixtures/golden/types/lua');
+  await generateFixture('compile-empty', 'test/fixtures/golden/empty/lua');
 }, 60_000);
 
-test('the generated clients (lua/ library and the golden types fixture) compile under the strictest options', () => {
-  const diagnostics = compile(['generated/index.ts', 'test/compile/usage.ts']);
+test('the generated clients (lua/ library, the golden types fixture, no scripts at all) compile under the strictest options', () => {
+  const diagnostics = compile(['generated/index.ts', 'test/compile/usage.ts', 'test/.generated/compile-empty/index.ts']);
   expect(diagnostics.map(describeDiagnostic)).toEqual([]);
 }, 60_000);
 
