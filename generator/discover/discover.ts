@@ -16,7 +16,8 @@ export async function discoverScripts(cwd: string, srcDir: string): Promise<Scri
   await walk(root, files);
   files.sort();
   // Synchronous reads: many small files are read several times faster than with one promise per file.
-  return files.map((file) => ({ path: posixRelative(cwd, file), text: readFileSync(file, 'utf8') }));
+  // A byte order mark (some editors add one) is not Lua: Redis would refuse the script, so it is dropped.
+  return files.map((file) => ({ path: posixRelative(cwd, file), text: readFileSync(file, 'utf8').replace(/^\uFEFF/, '') }));
 }
 
 async function walk(dir: string, files: string[]): Promise<void> {

@@ -104,3 +104,14 @@ describe('luagen build and check', () => {
     expect((await runCli(project, 'frobnicate')).code).toBe(3);
   });
 });
+
+describe('source files as editors save them', () => {
+  it('accepts CRLF line ends and a byte order mark, and sends Redis LF text without the mark', async () => {
+    const project = await tempProject({ 'lua/app/counter.lua': `\uFEFF${COUNTER_SCRIPT.replace(/\n/g, '\r\n')}` });
+    expect((await runCli(project, 'build', '--strict')).code).toBe(0);
+    const module = await fs.readFile(path.join(project, 'generated/scripts/app/counter.ts'), 'utf8');
+    expect(module).toContain("lua: `--- Adds to a counter.\n--- @key counter");
+    expect(module).not.toMatch(/\r|\uFEFF/);
+    await fs.rm(project, { recursive: true, force: true });
+  });
+});
