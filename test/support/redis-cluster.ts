@@ -1,12 +1,16 @@
 /**
- * A real 3-master Redis Cluster for tests: `REDIS_CLUSTER_NODES`
- * (comma-separated host:port, never stopped by us) or three spawned
- * `redis-server --cluster-enabled yes` processes joined with
- * `redis-cli --cluster create`. Start it per test file, in beforeAll.
+ * A real Redis Cluster for tests: `REDIS_CLUSTER_NODES` (comma-separated
+ * host:port, never stopped by us) or spawned `redis-server --cluster-enabled
+ * yes` processes joined with `redis-cli --cluster create`: 3 masters, and with
+ * `{ replicas: 1 }` one replica per master (6 processes). Start it per test
+ * file, in beforeAll.
  */
 import { execFile } from 'node:child_process';
+import { clusterRoles, waitReplicasReady, type ClusterReplica } from './cluster-replicas';
 import { findOnPath, freePort, spawnServer, stopServer, type SpawnedServer } from './redis-process';
 import { respCommand, respString } from './resp-client';
+
+export type { ClusterReplica } from './cluster-replicas';
 
 export interface ClusterNode {
   readonly host: string;
@@ -14,20 +18,28 @@ export interface ClusterNode {
 }
 
 export interface ClusterHandle {
+  /** The masters (every node given in `REDIS_CLUSTER_NODES` when replicas were not asked for). */
   readonly nodes: ReadonlyArray<ClusterNode>;
+  /** The replicas, each with its master; empty unless started with `{ replicas: 1 }`. */
+  readonly replicas: ReadonlyArray<ClusterReplica>;
   readonly source: 'env' | 'spawned';
   stop(): Promise<void>;
 }
 
+export interface StartClusterOptions {
+  /** Replicas per master: 0 (default) or 1. */
+  readonly replicas?: 0 | 1;
+}
+
+const MASTERS = 3;
+const READY_TIMEOUT_MS = 20_000;
+
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-export async function startCluster(): Promise<ClusterHandle> {
+export async function startCluster(options: StartClusterOptions = {}): Promise<ClusterHandle> {
+  const replicas = options.replicas ?? 0;
   const env = process.env.REDIS_CLUSTER_NODES;
-  if (env) {
-    const nodes = env.split(',').map((s) => s.trim()).filter(Boolean).map(parseHostPort);
-    await waitClusterOk(nodes, 20_000);
-    return { nodes, source: 'env', stop: () => Promise.resolve() };
-  }
+  if (env) return fromEnv(env.split(',').map((s) => s.trim()).filter(Boolean).map(parseHostPort), replicas);
   const bin = process.env.REDIS_SERVER_BIN ?? findOnPath('redis-server');
   const cli = process.env.REDIS_CLI_BIN ?? findOnPath('redis-cli');
   if (!bin || !cli) {
@@ -38,22 +50,17 @@ export async function startCluster(): Promise<ClusterHandle> {
     await Promise.all(servers.splice(0).map((s) => stopServer(s, true)));
   };
   try {
-    for (let i = 0; i < 3; i++) {
-      // Explicit bus port: port+10000 may be taken or exceed 65535 for ephemeral ports.
-      const busPort = await freePort();
-      servers.push(await spawnServer({
-        bin,
-        extraArgs: ['--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf',
-          '--cluster-node-timeout', '2000', '--cluster-port', String(busPort)],
-      }));
-    }
-    const nodes = servers.map((s) => ({ host: s.host, port: s.port }));
-    await run(cli, ['--cluster', 'create', ...nodes.map((n) => `${n.host}:${n.port}`),
-      '--cluster-replicas', '0', '--cluster-yes']);
-    await waitClusterOk(nodes, 20_000);
+    for (let i = 0; i < MASTERS * (1 + replicas); i++) servers.push(await spawnClusterNode(bin, replicas > 0));
+    const all = servers.map((s) => ({ host: s.host, port: s.port }));
+    await run(cli, ['--cluster', 'create', ...all.map((n) => `${n.host}:${n.port}`),
+      '--cluster-replicas', String(replicas), '--cluster-yes']);
+    await waitClusterOk(all, READY_TIMEOUT_MS);
+    const roles = replicas > 0 ? await clusterRoles(all) : { masters: all, replicas: [] };
+    if (replicas > 0) await waitReplicasReady(roles, replicas, READY_TIMEOUT_MS);
     let stopped = false;
     return {
-      nodes,
+      nodes: roles.masters,
+      replicas: roles.replicas,
       source: 'spawned',
       async stop() {
         if (stopped) return;
@@ -65,6 +72,32 @@ export async function startCluster(): Promise<ClusterHandle> {
     await stopAll();
     throw e;
   }
+}
+
+async function fromEnv(nodes: ClusterNode[], replicas: number): Promise<ClusterHandle> {
+  await waitClusterOk(nodes, READY_TIMEOUT_MS);
+  const stop = (): Promise<void> => Promise.resolve();
+  if (replicas === 0) return { nodes, replicas: [], source: 'env', stop };
+  const roles = await clusterRoles(nodes);
+  await waitReplicasReady(roles, replicas, READY_TIMEOUT_MS);
+  return { nodes: roles.masters, replicas: roles.replicas, source: 'env', stop };
+}
+
+/**
+ * One `--cluster-enabled` server. With replicas: no automatic failover (a slow master must not lose its
+ * role mid-test), no 5 s delay before a replica's first full sync, and a master PING to its replicas every
+ * second instead of every 10 s: Redis 7.0 leaves a replica whose replication offset is still 0 out of
+ * CLUSTER SLOTS (where ioredis finds replicas), and on an idle master only that PING moves the offset.
+ */
+function spawnClusterNode(bin: string, withReplicas: boolean): Promise<SpawnedServer> {
+  const replicaArgs = withReplicas ? ['--cluster-replica-no-failover', 'yes', '--repl-diskless-sync-delay', '0',
+    '--repl-ping-replica-period', '1'] : [];
+  // Explicit bus port: port+10000 may be taken or exceed 65535 for ephemeral ports.
+  return freePort().then((busPort) => spawnServer({
+    bin,
+    extraArgs: ['--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf',
+      '--cluster-node-timeout', '2000', '--cluster-port', String(busPort), ...replicaArgs],
+  }));
 }
 
 function parseHostPort(s: string): ClusterNode {

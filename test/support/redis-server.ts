@@ -13,7 +13,8 @@
  */
 import { findOnPath, spawnServer, stopServer, type SpawnedServer } from './redis-process';
 
-export { startCluster, migrateSlot, type ClusterHandle, type ClusterNode } from './redis-cluster';
+export { startCluster, migrateSlot, type ClusterHandle, type ClusterNode, type ClusterReplica, type StartClusterOptions } from './redis-cluster';
+export { startReplica, waitReplicationUp, type ReplicaHandle } from './redis-replica';
 
 export type RedisSource = 'env' | 'spawned' | 'container';
 
