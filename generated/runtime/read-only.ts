@@ -8,6 +8,13 @@ const withoutReadOnlyCommands = new WeakSet<object>();
 
 type Send = (command: string, ...args: unknown[]) => Promise<unknown>;
 
+/**
+ * Lower case on purpose: an ioredis Cluster looks the name up as given in @ioredis/commands (lower case
+ * names) to decide whether `scaleReads` applies; `EVALSHA_RO` would not be found and would go to a master.
+ */
+const EVALSHA_RO = 'evalsha_ro';
+const EVAL_RO = 'eval_ro';
+
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : '';
 }
@@ -38,9 +45,9 @@ export async function callReadOnly(
   if (withoutReadOnlyCommands.has(client)) return fallback();
   const send = (spec.reply.binary ? client.callBuffer : client.call) as unknown as Send;
   try {
-    return await send.call(client, 'EVALSHA_RO', spec.sha1, ...argv);
+    return await send.call(client, EVALSHA_RO, spec.sha1, ...argv);
   } catch (error) {
-    if (isNoScript(error)) return send.call(client, 'EVAL_RO', spec.lua, ...argv);
+    if (isNoScript(error)) return send.call(client, EVAL_RO, spec.lua, ...argv);
     if (!isUnknownCommand(error)) throw error;
     withoutReadOnlyCommands.add(client);
     return fallback();
