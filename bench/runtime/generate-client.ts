@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import ts from 'typescript';
 import { DEFAULT_CONFIG, type LuagenConfig } from '../../generator/config';
 import { discoverScripts } from '../../generator/discover/discover';
 import { readTemplates } from '../../generator/discover/templates';
@@ -13,7 +14,12 @@ export const BENCH_SRC = 'bench/lua';
 /** Git-ignored: the client generated from BENCH_SRC. */
 export const BENCH_CLIENT = 'bench/.generated/client';
 
-/** Generates the benchmark's client with the core (`generate()`), exactly as `luagen build` would. */
+/**
+ * Generates the benchmark's client with the core (`generate()`), exactly as `luagen build` would, and compiles
+ * it to JavaScript as an application's build would (TypeScript's own emit, CommonJS): the benchmark then runs the
+ * code users run, not a dev loader's transform (tsx wraps every function in a naming helper).
+ * Returns the folder of the compiled client.
+ */
 export async function generateBenchClient(): Promise<string> {
   const config: LuagenConfig = { ...DEFAULT_CONFIG, srcDir: BENCH_SRC, outDir: BENCH_CLIENT };
   const [scripts, templates] = await Promise.all([discoverScripts(REPO_ROOT, BENCH_SRC), readTemplates()]);
@@ -23,5 +29,20 @@ export async function generateBenchClient(): Promise<string> {
   const outDir = path.join(REPO_ROOT, BENCH_CLIENT);
   await fs.mkdir(outDir, { recursive: true });
   await applyPlan(outDir, await planWrite(outDir, result.files));
-  return outDir;
+  return compileClient(result.files);
+}
+
+/** Git-ignored: the client compiled to JavaScript. */
+export const BENCH_CLIENT_JS = 'bench/.generated/client-js';
+
+async function compileClient(files: readonly { path: string; content: string }[]): Promise<string> {
+  const jsDir = path.join(REPO_ROOT, BENCH_CLIENT_JS);
+  await fs.rm(jsDir, { recursive: true, force: true });
+  const compilerOptions = { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true };
+  for (const file of files) {
+    const target = path.join(jsDir, file.path.replace(/\.ts$/, '.js'));
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    await fs.writeFile(target, ts.transpileModule(file.content, { compilerOptions, fileName: file.path }).outputText);
+  }
+  return jsDir;
 }

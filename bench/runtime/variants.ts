@@ -43,7 +43,7 @@ export interface BenchScript {
 
 export function loadGeneratedClient(clientDir: string): GeneratedClient {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(path.join(clientDir, 'index.ts')) as GeneratedClient;
+  return require(path.join(clientDir, 'index.js')) as GeneratedClient;
 }
 
 function ioredisClient(port: number): Redis {

@@ -62,7 +62,7 @@ export function queueScript(
     // The defined command still recovers should the cache be flushed while the pipeline runs.
     commandOf(pipeline, names.defined, spec.id).apply(pipeline, toDefined(argv));
   }
-  return { read: (results) => readQueued(pipeline, spec, queuedAt, results) };
+  return new QueuedScript(pipeline, spec, queuedAt);
 }
 
 interface MethodNames {
@@ -84,18 +84,23 @@ function methodNames(spec: ScriptSpec<unknown, unknown>): MethodNames {
   return names;
 }
 
-function readQueued(
-  pipeline: ChainableCommander,
-  spec: ScriptSpec<unknown, unknown>,
-  queuedAt: number,
-  results: [error: Error | null, result: unknown][] | null,
-): unknown {
-  if (!results) throw new LuagenError(`${spec.id}: the pipeline returned no results (was exec() awaited?)`);
-  // A transaction's queue starts with MULTI and ends with EXEC, which exec() leaves out of its results.
-  const index = queuedAt - (pipeline.length > results.length ? 1 : 0);
-  const entry = results[index];
-  if (!entry) throw new LuagenError(`${spec.id}: no result at position ${index} of the pipeline`);
-  const [error, raw] = entry;
-  if (error) throw scriptFailure(spec, error);
-  return decodeReply(spec, raw);
+/** One queued call: where it stands in its pipeline, read back after `exec()`. A class: no closure per call. */
+class QueuedScript implements QueuedReply<unknown> {
+  constructor(
+    private readonly pipeline: ChainableCommander,
+    private readonly spec: ScriptSpec<unknown, unknown>,
+    private readonly queuedAt: number,
+  ) {}
+
+  read(results: [error: Error | null, result: unknown][] | null): unknown {
+    const { spec } = this;
+    if (!results) throw new LuagenError(`${spec.id}: the pipeline returned no results (was exec() awaited?)`);
+    // A transaction's queue starts with MULTI and ends with EXEC, which exec() leaves out of its results.
+    const index = this.queuedAt - (this.pipeline.length > results.length ? 1 : 0);
+    const entry = results[index];
+    if (!entry) throw new LuagenError(`${spec.id}: no result at position ${index} of the pipeline`);
+    const [error, raw] = entry;
+    if (error) throw scriptFailure(spec, error);
+    return decodeReply(spec, raw);
+  }
 }

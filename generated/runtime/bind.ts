@@ -56,11 +56,10 @@ function checkSlots(client: RedisClient, spec: ScriptSpec<unknown, unknown>, key
 
 /** Validates and encodes the input, checks the slots; returns `numkeys, ...keys, ...args`. */
 function scriptArguments(client: RedisClient, spec: ScriptSpec<unknown, unknown>, input: unknown): unknown[] {
-  const { keys, args } = spec.encode(input);
-  checkSlots(client, spec, keys);
-  const argv: unknown[] = [keys.length];
-  for (const key of keys) argv.push(key);
-  for (const arg of args) argv.push(arg);
+  const argv: unknown[] = [0];
+  const keyCount = spec.encodeInto(input, argv);
+  argv[0] = keyCount;
+  if (keyCount > 1) checkSlots(client, spec, argv.slice(1, 1 + keyCount) as RedisKey[]);
   return argv;
 }
 

@@ -50,6 +50,10 @@ export interface ScriptSpec<Input, Reply> extends ScriptDeclaration<Reply> {
   readonly numberOfKeys: number | undefined;
   /** Validates the input (throws ScriptArgumentError) and returns KEYS and ARGV. */
   readonly encode: (input: Input) => { keys: RedisKey[]; args: (string | Buffer)[] };
+  /**
+   * The same, appending KEYS then ARGV to `out` (one array per call on the hot path); returns the key count.
+   */
+  readonly encodeInto: (input: Input, out: unknown[]) => number;
   /** Phantom field carrying the input type. */
   readonly __input?: Input;
 }
@@ -109,43 +113,49 @@ function encodeValue(id: string, spec: ArgumentSpec, value: unknown): string | B
   }
 }
 
-function encoderFor<Input>(declaration: ScriptDeclaration<unknown>): ScriptSpec<Input, unknown>['encode'] {
+function encoderFor<Input>(declaration: ScriptDeclaration<unknown>): ScriptSpec<Input, unknown>['encodeInto'] {
   const schema = buildSchema(declaration);
   const allowed = new Set([...declaration.keys, ...declaration.args.map((a) => a.name)]);
   const { id, keys: keyNames, variadicKeys, args: argSpecs } = declaration;
-  return (input) => {
+  return (input, out) => {
     // zod validates whatever the fast pre-check does not vouch for, and words every message.
     if (!passesFastCheck(declaration, allowed, input)) {
       const parsed = schema.safeParse(input ?? {});
       if (!parsed.success) throw argumentError(id, parsed.error);
     }
     const values = (input ?? {}) as Record<string, unknown>;
-    const keys: RedisKey[] = [];
+    const start = out.length;
     for (let i = 0; i < keyNames.length; i++) {
       const value = values[keyNames[i] as string];
-      if (variadicKeys && i === keyNames.length - 1) for (const key of value as RedisKey[]) keys.push(key);
-      else keys.push(value as RedisKey);
+      if (variadicKeys && i === keyNames.length - 1) for (const key of value as RedisKey[]) out.push(key);
+      else out.push(value);
     }
-    const args: (string | Buffer)[] = [];
+    const keyCount = out.length - start;
     let omitted: string | undefined;
     for (const spec of argSpecs) {
       const value = values[spec.name];
       if (spec.variadic) {
-        for (const item of value as unknown[]) args.push(encodeValue(id, spec, item));
+        for (const item of value as unknown[]) out.push(encodeValue(id, spec, item));
       } else if (value === undefined) {
         omitted ??= spec.name;
       } else if (omitted !== undefined) {
         throw new ScriptArgumentError(id, spec.name, `ARGV is positional: '${spec.name}' needs '${omitted}' to be given too`);
       } else {
-        args.push(encodeValue(id, spec, value));
+        out.push(encodeValue(id, spec, value));
       }
     }
-    return { keys, args };
+    return keyCount;
   };
 }
 
 /** Called by every generated module: completes a declaration into a bindable script. */
 export function defineScript<Input, Reply>(declaration: ScriptDeclaration<Reply>): ScriptSpec<Input, Reply> {
   const numberOfKeys = declaration.variadicKeys ? undefined : declaration.keys.length;
-  return Object.freeze({ ...declaration, numberOfKeys, encode: encoderFor<Input>(declaration) });
+  const encodeInto = encoderFor<Input>(declaration);
+  const encode = (input: Input) => {
+    const out: unknown[] = [];
+    const keyCount = encodeInto(input, out);
+    return { keys: out.slice(0, keyCount) as RedisKey[], args: out.slice(keyCount) as (string | Buffer)[] };
+  };
+  return Object.freeze({ ...declaration, numberOfKeys, encode, encodeInto });
 }
