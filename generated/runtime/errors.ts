@@ -44,7 +44,11 @@ export class ScriptError extends LuagenError {
     readonly redisMessage: string,
     options?: { cause?: unknown },
   ) {
-    super(`${script}${location ? ` (${location})` : ''}: ${redisMessage}`, options);
+    super(`${script}${location ? ` (${location})` : ''}: ${redisMessage}`);
+    // Set by hand rather than through Error's options argument, whose typing needs the ES2022 lib.
+    if (options && 'cause' in options) {
+      Object.defineProperty(this, 'cause', { value: options.cause, writable: true, configurable: true });
+    }
   }
 }
 

@@ -89,7 +89,11 @@ function entriesOf(raw: unknown, path: string): [string, unknown][] {
     for (let i = 0; i < raw.length; i += 2) entries.push([decodeString(raw[i], `${path}[${i}]`), raw[i + 1]]);
     return entries;
   }
-  if (raw instanceof Map) return [...raw.entries()].map(([k, v]) => [decodeString(k, path), v]);
+  if (raw instanceof Map) {
+    const entries: [string, unknown][] = [];
+    raw.forEach((value: unknown, key: unknown) => entries.push([decodeString(key, path), value]));
+    return entries;
+  }
   if (raw !== null && typeof raw === 'object' && !Buffer.isBuffer(raw)) return Object.entries(raw);
   throw new ReplyMismatch(path, 'a field/value table', raw);
 }

@@ -7,7 +7,9 @@ import { generateFixture, REPO_ROOT } from '../support/generate-fixture';
  * argument must be a compile error. Uses the TypeScript compiler API (the same checks as `tsc --noEmit`).
  */
 const STRICTEST: ts.CompilerOptions = {
-  target: ts.ScriptTarget.ES2022,
+  // The oldest language level the generated code supports (Object.fromEntries is ES2019).
+  target: ts.ScriptTarget.ES2019,
+  lib: ['lib.es2019.d.ts'],
   module: ts.ModuleKind.CommonJS,
   moduleResolution: ts.ModuleResolutionKind.Node10,
   strict: true,
