@@ -27,7 +27,8 @@ function withCommonOptions(command: Command): Command {
     .option('--out <dir>', 'folder luagen writes (it owns the files that carry its banner)', 'generated')
     .addOption(new Option('--format <format>', 'how diagnostics are printed').choices(FORMATS).default('text'))
     .option('--cluster', 'the scripts must run on Redis Cluster: cluster-safety warnings become errors', false)
-    .option('--strict', 'treat warnings as errors', false);
+    .option('--strict', 'treat warnings as errors', false)
+    .option('--esm', 'name .js files in relative imports, for ESM projects (moduleResolution node16/nodenext)', false);
 }
 
 /** Aborts on Ctrl-C / SIGTERM, so that watch ends cleanly. */

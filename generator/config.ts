@@ -8,6 +8,8 @@ export interface LuagenConfig {
   readonly cluster: boolean;
   /** Any warning fails the run. */
   readonly warningsAsErrors: boolean;
+  /** Relative imports name `.js` files, for ESM projects (`moduleResolution: node16/nodenext`). */
+  readonly esm: boolean;
 }
 
 export const DEFAULT_CONFIG: LuagenConfig = {
@@ -15,4 +17,5 @@ export const DEFAULT_CONFIG: LuagenConfig = {
   outDir: 'generated',
   cluster: false,
   warningsAsErrors: false,
+  esm: false,
 };

@@ -69,9 +69,9 @@ function emitAll(scripts: readonly ScriptModel[], templates: readonly TemplateFi
   }
   const banner = bannerFor(bannerTemplate);
   const modules = [
-    ...scripts.map((script) => emitScriptModule(script, banner)),
-    emitIndexModule(scripts, banner(`${config.srcDir}/ (${scripts.length} script${scripts.length === 1 ? '' : 's'})`)),
+    ...scripts.map((script) => emitScriptModule(script, banner, config.esm)),
+    emitIndexModule(scripts, banner(`${config.srcDir}/ (${scripts.length} script${scripts.length === 1 ? '' : 's'})`), config.esm),
   ];
-  const files = [...emitRuntimeFiles(templates, banner), ...printModules(modules)];
+  const files = [...emitRuntimeFiles(templates, banner, config.esm), ...printModules(modules)];
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -8,6 +8,7 @@ export interface CommonOptions {
   readonly format: DiagnosticFormat;
   readonly cluster: boolean;
   readonly strict: boolean;
+  readonly esm: boolean;
 }
 
 export const FORMATS: readonly DiagnosticFormat[] = ['text', 'json', 'github'];
@@ -20,5 +21,6 @@ export function toConfig(options: CommonOptions): LuagenConfig {
     outDir: posix(options.out),
     cluster: options.cluster,
     warningsAsErrors: options.strict,
+    esm: options.esm,
   };
 }

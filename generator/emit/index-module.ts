@@ -1,5 +1,6 @@
 import { StructureKind, type StatementStructures, type WriterFunction } from 'ts-morph';
 import type { ScriptModel } from '../model/script';
+import { fileImport, folderImport } from './imports';
 import type { ModuleSource, Statement } from './module';
 import { exportedNames } from '../model/generated-names';
 import { scriptModulePath } from './script-module';
@@ -45,17 +46,17 @@ function writeTree(tree: NamespaceTree): WriterFunction {
   };
 }
 
-function moduleSpecifier(script: ScriptModel): string {
-  return `./${scriptModulePath(script).replace(/\.ts$/, '')}`;
+function moduleSpecifier(script: ScriptModel, esm: boolean): string {
+  return fileImport(`./${scriptModulePath(script).replace(/\.ts$/, '')}`, esm);
 }
 
-function scriptExports(script: ScriptModel): StatementStructures[] {
+function scriptExports(script: ScriptModel, esm: boolean): StatementStructures[] {
   const names = exportedNames(script.command);
   const types = [names.input, names.reply, ...(script.errors.length > 0 ? [names.errorCode] : [])];
   const values = [names.spec, ...(script.errors.length > 0 ? [names.errorClass] : [])];
   return [
-    { kind: StructureKind.ExportDeclaration, moduleSpecifier: moduleSpecifier(script), namedExports: values },
-    { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: moduleSpecifier(script), namedExports: types },
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: moduleSpecifier(script, esm), namedExports: values },
+    { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: moduleSpecifier(script, esm), namedExports: types },
   ];
 }
 
@@ -101,14 +102,15 @@ function augmentation(scripts: readonly ScriptModel[]): WriterFunction {
 }
 
 /** `generated/index.ts`: re-exports, the spec table, `bindScripts`, `preload` and the ioredis augmentation. */
-export function emitIndexModule(scripts: readonly ScriptModel[], banner: string): ModuleSource {
+export function emitIndexModule(scripts: readonly ScriptModel[], banner: string, esm: boolean): ModuleSource {
+  const runtime = folderImport('./runtime', esm);
   const sorted = [...scripts].sort((a, b) => (a.id < b.id ? -1 : 1));
   const statements: Statement[] = [
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: 'ioredis', namedImports: ioredisImports(sorted) },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime', namedImports: sorted.length > 0 ? ['bindScript', 'preloadScripts'] : ['preloadScripts'] },
-    ...sorted.map((s) => ({ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: moduleSpecifier(s), namedImports: [s.command] })),
-    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime' },
-    ...sorted.flatMap(scriptExports),
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: runtime, namedImports: sorted.length > 0 ? ['bindScript', 'preloadScripts'] : ['preloadScripts'] },
+    ...sorted.map((s) => ({ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: moduleSpecifier(s, esm), namedImports: [s.command] })),
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: runtime },
+    ...sorted.flatMap((s) => scriptExports(s, esm)),
     (writer) => {
       writer.blankLineIfLastNot().writeLine('/** Every script luagen generated, by its dotted name. */');
       writer.write('export const scripts = ').inlineBlock(() => {

@@ -1,3 +1,4 @@
+import { withEsmImports } from './imports';
 import type { GeneratedFile } from './module';
 
 /** A template file shipped with luagen, by its path under `templates/` (POSIX). */
@@ -7,10 +8,13 @@ export interface TemplateFile {
 }
 
 /** `generated/runtime/*.ts`: the client runtime, copied from `templates/runtime/` behind the banner. */
-export function emitRuntimeFiles(templates: readonly TemplateFile[], banner: (source: string) => string): GeneratedFile[] {
+export function emitRuntimeFiles(templates: readonly TemplateFile[], banner: (source: string) => string, esm: boolean): GeneratedFile[] {
   return templates
     .filter((t) => t.path.startsWith('runtime/') && t.path.endsWith('.ts'))
-    .map((t) => ({ path: t.path, content: `${banner(`luagen templates/${t.path}`)}\n${t.content.replace(/\r\n/g, '\n')}` }));
+    .map((t) => {
+      const source = withEsmImports(t.content.replace(/\r\n/g, '\n'), esm);
+      return { path: t.path, content: `${banner(`luagen templates/${t.path}`)}\n${source}` };
+    });
 }
 
 /** Fills the banner template (`{{source}}`). */

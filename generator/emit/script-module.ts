@@ -7,6 +7,7 @@ import {
   type WriterFunction,
 } from 'ts-morph';
 import type { ScriptModel } from '../model/script';
+import { folderImport } from './imports';
 import type { ModuleSource, Statement } from './module';
 import { argumentCodecText, argumentTypeText, replyDecoderText, replyTypeText } from './type-text';
 import { exportedNames, type ExportedNames } from '../model/generated-names';
@@ -17,9 +18,9 @@ export function scriptModulePath(script: ScriptModel): string {
 }
 
 /** `generated/scripts/<namespace>/<name>.ts`: the script's types, its error class and its spec. */
-export function emitScriptModule(script: ScriptModel, banner: (source: string) => string): ModuleSource {
+export function emitScriptModule(script: ScriptModel, banner: (source: string) => string, esm: boolean): ModuleSource {
   const names = exportedNames(script.command);
-  const runtime = `${'../'.repeat(script.namespace.length + 1)}runtime`;
+  const runtime = folderImport(`${'../'.repeat(script.namespace.length + 1)}runtime`, esm);
   const runtimeImports = ['arg', 'defineScript', 'reply', 'type RedisKey'];
   if (script.errors.length > 0) runtimeImports.push('ScriptCodeError');
   const statements: Statement[] = [

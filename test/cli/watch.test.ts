@@ -16,7 +16,7 @@ test('watch builds, rebuilds when a script is added, and keeps generated/ on an 
   const out: string[] = [];
   const io = { cwd: project, out: (t: string) => out.push(t), err: (t: string) => out.push(t) };
   const controller = new AbortController();
-  const options = { src: 'lua', out: 'generated', format: 'text' as const, cluster: false, strict: false };
+  const options = { src: 'lua', out: 'generated', format: 'text' as const, cluster: false, strict: false, esm: false };
   const done = watchCommand(options, io, controller.signal, 20);
   const exists = (file: string) => fs.stat(path.join(project, file)).then(() => true, () => false);
   try {

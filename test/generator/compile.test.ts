@@ -27,8 +27,8 @@ const STRICTEST: ts.CompilerOptions = {
   types: ['node'],
 };
 
-function compile(files: string[]): readonly ts.Diagnostic[] {
-  const program = ts.createProgram(files.map((f) => path.join(REPO_ROOT, f)), STRICTEST);
+function compile(files: string[], options = STRICTEST): readonly ts.Diagnostic[] {
+  const program = ts.createProgram(files.map((f) => path.join(REPO_ROOT, f)), options);
   return ts.getPreEmitDiagnostics(program);
 }
 
@@ -37,9 +37,16 @@ function describeDiagnostic(d: ts.Diagnostic): string {
   return `${where} TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
 }
 
+/** An ESM application: `"type": "module"` and NodeNext resolution, where relative imports must name `.js` files. */
+const ESM: ts.CompilerOptions = { ...STRICTEST, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext };
+
 beforeAll(async () => {
   await generateFixture('compile-types', 'test/fixtures/golden/types/lua');
   await generateFixture('compile-empty', 'test/fixtures/golden/empty/lua');
+  for (const [name, esm] of [['compile-esm', true], ['compile-esm-bare', false]] as const) {
+    const { outDir } = await generateFixture(name, 'test/fixtures/golden/types/lua', { esm });
+    ts.sys.writeFile(path.join(outDir, 'package.json'), '{ "type": "module" }\n');
+  }
 }, 60_000);
 
 test('the generated clients (lua/ library, the golden types fixture, no scripts at all) compile under the strictest options', () => {
@@ -58,4 +65,10 @@ test('wrong argument and reply types are compile errors, exactly where marked', 
   expect(expected.length).toBeGreaterThan(0);
   const actual = compile([file]).map((d) => describeDiagnostic(d).replace(/: .*$/s, ''));
   expect(actual).toEqual(expected);
+}, 60_000);
+
+test('with --esm the client compiles in an ESM project (NodeNext), where bare relative imports would not', () => {
+  expect(compile(['test/.generated/compile-esm/index.ts'], ESM).map(describeDiagnostic)).toEqual([]);
+  const bare = compile(['test/.generated/compile-esm-bare/index.ts'], ESM).map(describeDiagnostic);
+  expect(bare.some((d) => d.includes('TS2834') || d.includes('TS2835'))).toBe(true);
 }, 60_000);

@@ -1,0 +1,17 @@
+/**
+ * Relative import specifiers. CommonJS and bundler projects take them bare (`./runtime`); ESM projects under
+ * `moduleResolution: node16/nodenext` need the file named with a `.js` extension (`./runtime/index.js`).
+ */
+export function fileImport(specifier: string, esm: boolean): string {
+  return esm ? `${specifier}.js` : specifier;
+}
+
+/** An import of a folder's index module. */
+export function folderImport(specifier: string, esm: boolean): string {
+  return esm ? `${specifier}/index.js` : specifier;
+}
+
+/** Rewrites the relative imports of a runtime template (`from './errors'`) for ESM. */
+export function withEsmImports(source: string, esm: boolean): string {
+  return esm ? source.replace(/(from '\.\/[A-Za-z0-9_-]+)'/g, "$1.js'") : source;
+}
