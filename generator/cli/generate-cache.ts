@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { LuagenConfig } from '../config';
@@ -57,8 +57,22 @@ export async function inputsKey(config: LuagenConfig, scripts: readonly ScriptIn
   return hash.digest('hex');
 }
 
+/**
+ * `$LUAGEN_CACHE_DIR`, else the project's `node_modules/.cache/luagen` (where build tools keep caches), else a
+ * folder of the user's own under the temp folder. Never a folder shared between users: a planted entry would
+ * become generated code.
+ */
+function cacheDir(outDir: string): string {
+  if (process.env.LUAGEN_CACHE_DIR) return process.env.LUAGEN_CACHE_DIR;
+  for (let dir = path.dirname(outDir); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'node_modules'))) return path.join(dir, 'node_modules', '.cache', 'luagen');
+    if (path.dirname(dir) === dir) break;
+  }
+  return path.join(os.tmpdir(), `luagen-cache-${os.userInfo().uid}`);
+}
+
 function cacheFile(outDir: string): string {
-  const dir = process.env.LUAGEN_CACHE_DIR || path.join(os.tmpdir(), 'luagen-cache');
+  const dir = cacheDir(outDir);
   return path.join(dir, `${createHash('sha256').update(path.resolve(outDir)).digest('hex').slice(0, 32)}.json`);
 }
 
