@@ -153,7 +153,7 @@ export function bindScripts(redis: Redis | Cluster) {
 /** The object `bindScripts` returns. */
 export type Scripts = ReturnType<typeof bindScripts>;
 
-/** Loads every script into the script cache (SCRIPT LOAD), on every master of a cluster. */
+/** Loads every script into the script cache (SCRIPT LOAD), on every node of a cluster (replicas too). */
 export function preload(redis: Redis | Cluster): Promise<void> {
   return preloadScripts(redis, Object.values(scripts));
 }

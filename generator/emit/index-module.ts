@@ -132,7 +132,7 @@ export function emitIndexModule(scripts: readonly ScriptModel[], banner: string,
       writer.writeLine('export type Scripts = ReturnType<typeof bindScripts>;');
     },
     (writer) => {
-      writer.blankLineIfLastNot().writeLine('/** Loads every script into the script cache (SCRIPT LOAD), on every master of a cluster. */');
+      writer.blankLineIfLastNot().writeLine('/** Loads every script into the script cache (SCRIPT LOAD), on every node of a cluster (replicas too). */');
       writer.write('export function preload(redis: Redis | Cluster): Promise<void>').block(() => {
         writer.writeLine('return preloadScripts(redis, Object.values(scripts));');
       });
