@@ -10,6 +10,7 @@ export interface HeaderParse {
 }
 
 const HEADER_LINE = /^(\s*)---(?!-)(.*)$/;
+const IGNORE_COMMENT = /\s*--\s*luagen-ignore\b.*$/;
 
 /**
  * Reads the `---` comment block at the top of a script (after an optional `#!lua` line and blank lines).
@@ -24,7 +25,9 @@ export function parseHeader(file: string, lines: readonly string[]): HeaderParse
   for (; index < lines.length; index++) {
     const match = HEADER_LINE.exec(lines[index]);
     if (!match) break;
-    const line: TagLine = { file, line: index + 1, column: match[1].length + 4, text: match[2] };
+    // A `-- luagen-ignore LG202` at the end of a tag line is for the analysis, not part of the description.
+    const text = match[2].replace(IGNORE_COMMENT, '');
+    const line: TagLine = { file, line: index + 1, column: match[1].length + 4, text };
     header.endLine = index + 1;
     const trimmed = line.text.trim();
     if (!trimmed.startsWith('@')) {

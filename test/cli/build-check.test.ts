@@ -115,3 +115,16 @@ describe('source files as editors save them', () => {
     await fs.rm(project, { recursive: true, force: true });
   });
 });
+
+describe('a luagen-ignore comment on a header line', () => {
+  it('silences the finding on that line and stays out of the generated documentation', async () => {
+    const script = '--- Reads nothing from its key.\n--- @key marker  kept for the slot -- luagen-ignore LG202\n--- @return integer\nreturn 1\n';
+    const project = await tempProject({ 'lua/app/marker.lua': script });
+    const build = await runCli(project, 'build', '--strict');
+    expect(build.stderr).toBe('');
+    expect(build.code).toBe(0);
+    const module = await fs.readFile(path.join(project, 'generated/scripts/app/marker.ts'), 'utf8');
+    expect(module).toContain('/** Key: kept for the slot */');
+    await fs.rm(project, { recursive: true, force: true });
+  });
+});
