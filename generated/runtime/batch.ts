@@ -37,51 +37,45 @@ function firstUseIn(pipeline: ChainableCommander, sha1: string): boolean {
   return true;
 }
 
+/** How one script is queued: the ioredis methods (the `...Buffer` variants for binary replies), worked out once. */
+export interface BatchMethods {
+  readonly eval: string;
+  readonly evalsha: string;
+  /** The method `defineCommand` created. */
+  readonly defined: string;
+  /** Turns `numkeys, ...keys, ...args` into what the defined command takes (it may reuse the array). */
+  readonly toDefined: (argv: unknown[]) => unknown[];
+}
+
+export function batchMethods(spec: ScriptSpec<unknown, unknown>, toDefined: BatchMethods['toDefined']): BatchMethods {
+  const suffix = spec.reply.binary ? 'Buffer' : '';
+  return { eval: `eval${suffix}`, evalsha: `evalsha${suffix}`, defined: `${spec.command}${suffix}`, toDefined };
+}
+
 /**
  * Queues one call. The first use of a script in a pipeline or transaction is an EVAL, which loads it; later uses
  * are EVALSHA, which then find it, as a batch runs in order on one connection. An EVALSHA that met an empty
  * cache could not be recovered inside MULTI, and in a plain pipeline ioredis would resend it after the rest of
- * the batch, out of order. `argv` is `numkeys, ...keys, ...args`; `toDefined` turns it into what the defined
- * command takes (it may reuse the array).
+ * the batch, out of order. `argv` is `numkeys, ...keys, ...args`.
  */
 export function queueScript(
   pipeline: ChainableCommander,
   spec: ScriptSpec<unknown, unknown>,
   argv: unknown[],
-  toDefined: (argv: unknown[]) => unknown[],
+  methods: BatchMethods,
 ): QueuedReply<unknown> {
-  const names = methodNames(spec);
   const queuedAt = pipeline.length;
   if (firstUseIn(pipeline, spec.sha1)) {
     argv.unshift(spec.lua);
-    commandOf(pipeline, names.eval, spec.id).apply(pipeline, argv);
+    commandOf(pipeline, methods.eval, spec.id).apply(pipeline, argv);
   } else if (isTransaction(pipeline)) {
     argv.unshift(spec.sha1);
-    commandOf(pipeline, names.evalsha, spec.id).apply(pipeline, argv);
+    commandOf(pipeline, methods.evalsha, spec.id).apply(pipeline, argv);
   } else {
     // The defined command still recovers should the cache be flushed while the pipeline runs.
-    commandOf(pipeline, names.defined, spec.id).apply(pipeline, toDefined(argv));
+    commandOf(pipeline, methods.defined, spec.id).apply(pipeline, methods.toDefined(argv));
   }
   return new QueuedScript(pipeline, spec, queuedAt);
-}
-
-interface MethodNames {
-  readonly eval: string;
-  readonly evalsha: string;
-  readonly defined: string;
-}
-
-const methodNamesBySpec = new WeakMap<object, MethodNames>();
-
-/** The ioredis methods a script is queued with (the `...Buffer` variants for binary replies), computed once. */
-function methodNames(spec: ScriptSpec<unknown, unknown>): MethodNames {
-  let names = methodNamesBySpec.get(spec);
-  if (!names) {
-    const suffix = spec.reply.binary ? 'Buffer' : '';
-    names = { eval: `eval${suffix}`, evalsha: `evalsha${suffix}`, defined: `${spec.command}${suffix}` };
-    methodNamesBySpec.set(spec, names);
-  }
-  return names;
 }
 
 /** One queued call: where it stands in its pipeline, read back after `exec()`. A class: no closure per call. */

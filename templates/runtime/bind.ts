@@ -1,6 +1,6 @@
 import type { ChainableCommander, Cluster, Redis } from 'ioredis';
 import type { RedisKey } from './arguments';
-import { commandOf, queueScript, type QueuedReply } from './batch';
+import { batchMethods, commandOf, queueScript, type QueuedReply } from './batch';
 import { decodeReply, scriptFailure } from './call-errors';
 import { CrossSlotError, LuagenError } from './errors';
 import type { ScriptSpec } from './script';
@@ -72,7 +72,8 @@ function commandArguments(spec: ScriptSpec<unknown, unknown>, argv: unknown[]): 
 export function bindScript<Input, Reply>(client: RedisClient, spec: ScriptSpec<Input, Reply>): ScriptFunction<Input, Reply> {
   const generic = spec as ScriptSpec<unknown, unknown>;
   registerScript(client, generic);
-  const defined = commandOf(client, spec.reply.binary ? `${spec.command}Buffer` : spec.command, spec.id);
+  const methods = batchMethods(generic, (argv) => commandArguments(generic, argv));
+  const defined = commandOf(client, methods.defined, spec.id);
   const decode = (raw: unknown): Reply => decodeReply(spec, raw);
   const fail = (error: unknown): never => {
     throw scriptFailure(generic, error);
@@ -92,7 +93,7 @@ export function bindScript<Input, Reply>(client: RedisClient, spec: ScriptSpec<I
   };
   const queue = (pipeline: ChainableCommander, input?: Input): QueuedReply<Reply> => {
     const argv = scriptArguments(client, generic, input);
-    return queueScript(pipeline, generic, argv, (all) => commandArguments(generic, all)) as QueuedReply<Reply>;
+    return queueScript(pipeline, generic, argv, methods) as QueuedReply<Reply>;
   };
   return Object.assign(call, { queue, spec }) as unknown as ScriptFunction<Input, Reply>;
 }
