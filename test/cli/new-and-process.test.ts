@@ -42,3 +42,14 @@ describe('the luagen process', () => {
     await fs.rm(project, { recursive: true, force: true });
   }, 30_000);
 });
+
+describe('the installed bin', () => {
+  // npm ci builds dist/ (prepare); `npx luagen` then runs dist/cli.js directly, so it must be executable.
+  it('is built, executable, and runs', async () => {
+    const bin = path.join(REPO_ROOT, 'dist', 'cli.js');
+    const mode = (await fs.stat(bin)).mode;
+    expect(mode & 0o111).not.toBe(0);
+    const help = await exec(bin, ['--help']);
+    expect(help.stdout).toContain('Usage: luagen');
+  });
+});
