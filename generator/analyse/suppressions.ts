@@ -37,7 +37,7 @@ export function applySuppressions(script: ParsedScript, found: readonly Diagnost
 
 function entryProblem(entry: IgnoreEntry): { message: string; help: string } | undefined {
   if (!(entry.code in DIAGNOSTIC_CODES)) {
-    return { message: `luagen-ignore names ${entry.code}, which is not a luagen code`, help: 'the README lists every code under Diagnostics' };
+    return { message: `luagen-ignore names ${entry.code}, which is not a luagen code`, help: 'docs/diagnostics.md lists every code' };
   }
   if (!isSuppressible(entry.code)) {
     return { message: `${entry.code} cannot be ignored: only analysis findings (LG2xx) can`, help: `fix the cause of ${entry.code} instead` };

@@ -11,7 +11,7 @@ export const processIO: CliIO = {
   err: (text) => process.stderr.write(`${text}\n`),
 };
 
-/** Exit codes, documented in the README and in `luagen --help`. */
+/** Exit codes, documented in docs/cli.md and in `luagen --help`. */
 export const EXIT = {
   ok: 0,
   /** `check`: generated/ differs from what build would write. */

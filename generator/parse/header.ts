@@ -96,6 +96,6 @@ function missingHeader(file: string): Diagnostic {
     code,
     severity: 'error',
     message: 'the script has no header: luagen cannot tell its keys, arguments or reply',
-    help: "start the file with '--- @key name', '--- @arg name type' and '--- @return type' lines (see the README)",
+    help: "start the file with '--- @key name', '--- @arg name type' and '--- @return type' lines (see docs/annotations.md)",
   };
 }
