@@ -16,7 +16,7 @@ export function scriptSection(script: ScriptModel, sourceLink: string): string {
   const parts = [
     `## ${scriptHeading(script)}`,
     paragraph(script.description) || '_No description in the header._',
-    ['```ts', `const reply: ${names.reply} = ${exampleCall(script)};`, '```'].join('\n'),
+    ['```ts', `const result: ${names.reply} = ${exampleCall(script)};`, '```'].join('\n'),
     [
       `- **Source:** [${script.sourcePath}](${sourceLink})`,
       `- **Read-only:** ${readOnlyText(script)}`,
