@@ -65,6 +65,6 @@ test('every link between catalog pages names a page and a heading that exist', a
 test('source links are relative to the catalog folder', async () => {
   const [scripts, templates] = await Promise.all([discoverScripts(path.join(ROOT, 'catalog'), 'lua'), readTemplates()]);
   const models = generate(DEFAULT_CONFIG, { scripts, templates }).scripts;
-  const deep = generateDocs(models, { srcDir: 'lua', docsDir: 'site/docs/scripts' }).find((p) => p.path === 'shop.md');
-  expect(deep?.content).toContain('[lua/shop/price.lua](../../../lua/shop/price.lua)');
+  const deep = generateDocs(models, { srcDir: 'lua', docsDir: 'site/docs/scripts' }).find((p) => p.path === 'store.md');
+  expect(deep?.content).toContain('[lua/store/quote.lua](../../../lua/store/quote.lua)');
 });
