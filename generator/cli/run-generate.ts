@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { hasErrors } from '../diagnostics/diagnostic';
 import { formatDiagnostics } from '../diagnostics/format';
-import { discoverScripts } from '../discover/discover';
+import { discoverScripts, posixRelative } from '../discover/discover';
 import { readTemplates } from '../discover/templates';
 import type { GenerateResult, ScriptInput } from '../generate';
 import type { LuagenConfig } from '../config';
@@ -57,8 +57,9 @@ export async function runGenerate(options: CommonOptions, io: CliIO, client = tr
 
 async function planDocs(result: GenerateResult, config: LuagenConfig, docsDir: string, cwd: string): Promise<DocsRun> {
   const dir = posixDir(docsDir);
-  const files = generateDocs(result.scripts, { srcDir: config.srcDir, docsDir: dir });
   const absoluteDir = path.resolve(cwd, dir);
+  // Script paths are relative to cwd: so must the catalog's folder be, for the source links between them.
+  const files = generateDocs(result.scripts, { srcDir: config.srcDir, docsDir: posixRelative(cwd, absoluteDir) || '.' });
   if (absoluteDir === path.resolve(cwd, config.outDir)) {
     throw new Error(`--docs ${docsDir} is the client's folder (--out): give the catalog a folder of its own`);
   }

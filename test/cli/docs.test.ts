@@ -56,6 +56,12 @@ describe('luagen docs and --docs', () => {
     expect(await snapshot(path.join(project, 'docs/scripts'))).toEqual(before);
   });
 
+  it('links the sources the same way when the catalog folder is given as an absolute path', async () => {
+    expect((await runCli(project, 'docs', '--out', path.join(project, 'site', 'ref'))).code).toBe(0);
+    const page = await fs.readFile(path.join(project, 'site/ref/app.md'), 'utf8');
+    expect(page).toContain('[lua/app/read_value.lua](../../lua/app/read_value.lua)');
+  });
+
   it('refuses a catalog folder that is the client folder', async () => {
     const build = await runCli(project, 'build', '--docs', 'generated/');
     expect(build.code).toBe(3);
