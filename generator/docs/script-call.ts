@@ -20,11 +20,12 @@ function keyField(key: KeyParam, tagged: boolean): string {
 }
 
 function argField(arg: ArgParam): string {
-  const value = exampleValue(arg.type);
+  const value = exampleValue(arg.type, arg.name);
   return `${arg.name}: ${arg.variadic ? `[${value}]` : value}`;
 }
 
-function exampleValue(type: LuaType): string {
+/** A value of the type; a string says which argument it stands for (`owner: 'owner'`). */
+function exampleValue(type: LuaType, name: string): string {
   switch (type.kind) {
     case 'integer':
       return '1';
@@ -39,6 +40,6 @@ function exampleValue(type: LuaType): string {
     case 'literal':
       return quote(type.values[0]);
     default:
-      return quote('text');
+      return quote(name);
   }
 }
