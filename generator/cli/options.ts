@@ -20,10 +20,11 @@ export function posixDir(dir: string): string {
   return dir.replace(/\\/g, '/').replace(/\/+$/, '') || '.';
 }
 
-export function toConfig(options: CommonOptions): LuagenConfig {
+/** The run's config; `srcDir` is the script folder as resolveSourceFolder spells it. */
+export function toConfig(options: CommonOptions, srcDir: string): LuagenConfig {
   return {
     ...DEFAULT_CONFIG,
-    srcDir: posixDir(options.src),
+    srcDir,
     outDir: posixDir(options.out),
     cluster: options.cluster,
     warningsAsErrors: options.strict,

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { hasErrors } from '../diagnostics/diagnostic';
 import { formatDiagnostics } from '../diagnostics/format';
-import { discoverScripts, posixRelative } from '../discover/discover';
+import { discoverScripts, posixRelative, resolveSourceFolder } from '../discover/discover';
 import { readTemplates } from '../discover/templates';
 import type { GenerateResult, ScriptInput } from '../generate';
 import type { LuagenConfig } from '../config';
@@ -39,7 +39,7 @@ export interface GenerateRun {
  */
 export async function runGenerate(options: CommonOptions, io: CliIO, client = true): Promise<GenerateRun> {
   const startedAt = performance.now();
-  const config = toConfig(options);
+  const config = toConfig(options, await resolveSourceFolder(io.cwd, options.src));
   const [scripts, templates] = await Promise.all([discoverScripts(io.cwd, config.srcDir), readTemplates()]);
   const result = await cachedGenerate(config, scripts, templates, path.resolve(io.cwd, config.outDir));
   if (result.diagnostics.length > 0) {

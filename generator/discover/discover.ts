@@ -7,9 +7,28 @@ export function posixRelative(cwd: string, target: string): string {
   return path.relative(cwd, target).split(path.sep).join('/');
 }
 
-/** Every `.lua` file below `srcDir` (dot-folders and node_modules skipped), sorted, read as UTF-8. */
+/**
+ * The one spelling of a script folder that the generator sees: its real path (symlinks resolved) relative to
+ * the real working directory, POSIX, without `./` or a trailing slash (`.` for the working directory itself).
+ * `lua`, `./lua/`, `$PWD/lua` and `../pkg/lua` seen from `pkg/` all give `lua`, so names, paths and banners
+ * in the output never depend on how `--src` was written.
+ */
+export async function resolveSourceFolder(cwd: string, src: string): Promise<string> {
+  const base = await fs.realpath(cwd);
+  const real = await fs.realpath(path.resolve(base, src)).catch(() => undefined);
+  const stat = real === undefined ? undefined : await fs.stat(real).catch(() => undefined);
+  if (real === undefined || !stat?.isDirectory()) throw new Error(`the script folder '${src}' does not exist (pass --src <folder>)`);
+  return posixRelative(base, real) || '.';
+}
+
+/**
+ * Every `.lua` file below `srcDir` (dot-folders and node_modules skipped), sorted, read as UTF-8, each with
+ * its POSIX path relative to the real working directory (so that it starts with `srcDir` as
+ * resolveSourceFolder spells it).
+ */
 export async function discoverScripts(cwd: string, srcDir: string): Promise<ScriptInput[]> {
-  const root = path.resolve(cwd, srcDir);
+  const base = await fs.realpath(cwd);
+  const root = path.resolve(base, srcDir);
   const stat = await fs.stat(root).catch(() => undefined);
   if (!stat?.isDirectory()) throw new Error(`the script folder '${srcDir}' does not exist (pass --src <folder>)`);
   const files: string[] = [];
@@ -17,7 +36,7 @@ export async function discoverScripts(cwd: string, srcDir: string): Promise<Scri
   files.sort();
   // Synchronous reads: many small files are read several times faster than with one promise per file.
   // A byte order mark (some editors add one) is not Lua: Redis would refuse the script, so it is dropped.
-  return files.map((file) => ({ path: posixRelative(cwd, file), text: readFileSync(file, 'utf8').replace(/^\uFEFF/, '') }));
+  return files.map((file) => ({ path: posixRelative(base, file), text: readFileSync(file, 'utf8').replace(/^\uFEFF/, '') }));
 }
 
 async function walk(dir: string, files: string[]): Promise<void> {
