@@ -29,6 +29,16 @@ const TAG_ALIASES: Record<string, string> = { param: 'arg', returns: 'return', k
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 const ERROR_CODE = /^[A-Z][A-Z0-9_]*$/;
 
+/**
+ * Names every object already has (`Object.prototype`'s members): an input object read by such a name yields
+ * the inherited member when the caller leaves it out, and `__proto__` cannot even be written in an object
+ * literal. Keys and arguments cannot take them.
+ */
+const OBJECT_MEMBER_NAMES: ReadonlySet<string> = new Set([
+  '__proto__', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__',
+  'constructor', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', 'toString', 'valueOf',
+]);
+
 interface Cursor {
   /** Offset into `line.text`. */
   offset: number;
@@ -92,6 +102,14 @@ function readName(context: TagContext, usage: string) {
     const found = line.text.slice(cursor.offset).trim().split(/\s+/)[0] ?? '';
     const what = found === '' ? 'a name is missing' : `'${found}' is not a valid name`;
     return context.report(cursor.offset, found === '' ? 'LG006' : 'LG011', what, `write ${usage}; names are letters, digits and _`);
+  }
+  if (OBJECT_MEMBER_NAMES.has(name)) {
+    return context.report(
+      cursor.offset,
+      'LG011',
+      `'${name}' is a member of every JavaScript object (Object.prototype), so it cannot name a key or argument`,
+      `choose another name (e.g. ${name.replace(/^_+|_+$/g, '')}_value)`,
+    );
   }
   cursor.offset += name.length;
   const optional = line.text[cursor.offset] === '?';

@@ -149,6 +149,9 @@ class TypeParser {
       if (fields.length > 0) this.expect(',');
       const name = this.current;
       if (name.kind !== 'ident') throw new TypeSyntaxError(name.offset, 'expected a field name (as in [name: type])');
+      if (name.text === '__proto__') {
+        throw new TypeSyntaxError(name.offset, `a field named '__proto__' would set the prototype of the decoded object`);
+      }
       if (fields.some((f) => f.name === name.text)) {
         throw new TypeSyntaxError(name.offset, `field '${name.text}' is repeated`);
       }
