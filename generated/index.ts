@@ -2,26 +2,26 @@
 // Source: lua/ (20 scripts)
 import type { Callback, Cluster, Redis, RedisKey, Result } from 'ioredis';
 import { bindScript, preloadScripts } from './runtime';
-import { atomicCappedPush } from './scripts/atomic/cappedPush';
-import { atomicTransfer } from './scripts/atomic/transfer';
-import { basicCompareAndSet } from './scripts/basic/compareAndSet';
-import { basicGetAndExpire } from './scripts/basic/getAndExpire';
-import { basicIncrement } from './scripts/basic/increment';
-import { counterBoundedIncrement } from './scripts/counter/boundedIncrement';
-import { hashSetFields } from './scripts/hash/setFields';
-import { leaderboardPlayerStats } from './scripts/leaderboard/playerStats';
-import { leaderboardTop } from './scripts/leaderboard/top';
-import { leaderboardUpdateScore } from './scripts/leaderboard/updateScore';
-import { lockAcquire } from './scripts/lock/acquire';
-import { lockExtend } from './scripts/lock/extend';
-import { lockRelease } from './scripts/lock/release';
-import { ratelimitFixedWindow } from './scripts/ratelimit/fixedWindow';
-import { ratelimitSlidingWindow } from './scripts/ratelimit/slidingWindow';
-import { sessionCreate } from './scripts/session/create';
-import { sessionDestroy } from './scripts/session/destroy';
-import { sessionDestroyAll } from './scripts/session/destroyAll';
-import { sessionGet } from './scripts/session/get';
-import { sessionUpdate } from './scripts/session/update';
+import { atomicCappedPush as luagen_atomic_cappedPush } from './scripts/atomic/cappedPush';
+import { atomicTransfer as luagen_atomic_transfer } from './scripts/atomic/transfer';
+import { basicCompareAndSet as luagen_basic_compareAndSet } from './scripts/basic/compareAndSet';
+import { basicGetAndExpire as luagen_basic_getAndExpire } from './scripts/basic/getAndExpire';
+import { basicIncrement as luagen_basic_increment } from './scripts/basic/increment';
+import { counterBoundedIncrement as luagen_counter_boundedIncrement } from './scripts/counter/boundedIncrement';
+import { hashSetFields as luagen_hash_setFields } from './scripts/hash/setFields';
+import { leaderboardPlayerStats as luagen_leaderboard_playerStats } from './scripts/leaderboard/playerStats';
+import { leaderboardTop as luagen_leaderboard_top } from './scripts/leaderboard/top';
+import { leaderboardUpdateScore as luagen_leaderboard_updateScore } from './scripts/leaderboard/updateScore';
+import { lockAcquire as luagen_lock_acquire } from './scripts/lock/acquire';
+import { lockExtend as luagen_lock_extend } from './scripts/lock/extend';
+import { lockRelease as luagen_lock_release } from './scripts/lock/release';
+import { ratelimitFixedWindow as luagen_ratelimit_fixedWindow } from './scripts/ratelimit/fixedWindow';
+import { ratelimitSlidingWindow as luagen_ratelimit_slidingWindow } from './scripts/ratelimit/slidingWindow';
+import { sessionCreate as luagen_session_create } from './scripts/session/create';
+import { sessionDestroy as luagen_session_destroy } from './scripts/session/destroy';
+import { sessionDestroyAll as luagen_session_destroyAll } from './scripts/session/destroyAll';
+import { sessionGet as luagen_session_get } from './scripts/session/get';
+import { sessionUpdate as luagen_session_update } from './scripts/session/update';
 export * from './runtime';
 export { atomicCappedPush, AtomicCappedPushError } from './scripts/atomic/cappedPush';
 export type { AtomicCappedPushInput, AtomicCappedPushReply, AtomicCappedPushErrorCode } from './scripts/atomic/cappedPush';
@@ -66,26 +66,26 @@ export type { SessionUpdateInput, SessionUpdateReply, SessionUpdateErrorCode } f
 
 /** Every script luagen generated, by its dotted name. */
 export const scripts = {
-  'atomic.cappedPush': atomicCappedPush,
-  'atomic.transfer': atomicTransfer,
-  'basic.compareAndSet': basicCompareAndSet,
-  'basic.getAndExpire': basicGetAndExpire,
-  'basic.increment': basicIncrement,
-  'counter.boundedIncrement': counterBoundedIncrement,
-  'hash.setFields': hashSetFields,
-  'leaderboard.playerStats': leaderboardPlayerStats,
-  'leaderboard.top': leaderboardTop,
-  'leaderboard.updateScore': leaderboardUpdateScore,
-  'lock.acquire': lockAcquire,
-  'lock.extend': lockExtend,
-  'lock.release': lockRelease,
-  'ratelimit.fixedWindow': ratelimitFixedWindow,
-  'ratelimit.slidingWindow': ratelimitSlidingWindow,
-  'session.create': sessionCreate,
-  'session.destroy': sessionDestroy,
-  'session.destroyAll': sessionDestroyAll,
-  'session.get': sessionGet,
-  'session.update': sessionUpdate,
+  'atomic.cappedPush': luagen_atomic_cappedPush,
+  'atomic.transfer': luagen_atomic_transfer,
+  'basic.compareAndSet': luagen_basic_compareAndSet,
+  'basic.getAndExpire': luagen_basic_getAndExpire,
+  'basic.increment': luagen_basic_increment,
+  'counter.boundedIncrement': luagen_counter_boundedIncrement,
+  'hash.setFields': luagen_hash_setFields,
+  'leaderboard.playerStats': luagen_leaderboard_playerStats,
+  'leaderboard.top': luagen_leaderboard_top,
+  'leaderboard.updateScore': luagen_leaderboard_updateScore,
+  'lock.acquire': luagen_lock_acquire,
+  'lock.extend': luagen_lock_extend,
+  'lock.release': luagen_lock_release,
+  'ratelimit.fixedWindow': luagen_ratelimit_fixedWindow,
+  'ratelimit.slidingWindow': luagen_ratelimit_slidingWindow,
+  'session.create': luagen_session_create,
+  'session.destroy': luagen_session_destroy,
+  'session.destroyAll': luagen_session_destroyAll,
+  'session.get': luagen_session_get,
+  'session.update': luagen_session_update,
 } as const;
 
 /** Binds every script to an ioredis client (standalone or Cluster), grouped by namespace. */
@@ -93,59 +93,59 @@ export function bindScripts(redis: Redis | Cluster) {
   return {
     atomic: {
       /** Appends items to a list and trims it to its newest cap items, atomically, so the list never holds more than cap. Items are appended in order (RPUSH, in chunks of 1000); the oldest are removed first. Single key: cluster-safe as is. */
-      cappedPush: bindScript(redis, atomicCappedPush),
+      cappedPush: bindScript(redis, luagen_atomic_cappedPush),
       /** Moves a positive integer amount from one balance to another, atomically: the source must exist and hold at least amount, and the target must differ from the source. Nothing is written on any error. A missing target counts as 0. Key layout: from and to must share a hash tag on a cluster, e.g. balance:{bank1}:alice and balance:{bank1}:bob. */
-      transfer: bindScript(redis, atomicTransfer),
+      transfer: bindScript(redis, luagen_atomic_transfer),
     },
     basic: {
       /** Sets a string key to a new value only if it currently holds the expected value (optimistic update). A missing key never matches. Without ttlMs the key keeps its TTL (SET KEEPTTL); with it the TTL is replaced. Single key: cluster-safe as is. */
-      compareAndSet: bindScript(redis, basicCompareAndSet),
+      compareAndSet: bindScript(redis, luagen_basic_compareAndSet),
       /** Reads a string key and sets its TTL in the same step (GETEX ... PX); a missing key stays missing. Single key: cluster-safe as is. */
-      getAndExpire: bindScript(redis, basicGetAndExpire),
+      getAndExpire: bindScript(redis, luagen_basic_getAndExpire),
       /** Adds an integer to a counter and keeps the key's TTL (INCRBY never touches it, unlike GET + SET). A missing key counts as 0. With ttlMs, a key that has no TTL yet (a new key or a persistent one) gets that TTL; an existing TTL is never reset. Single key: cluster-safe as is. */
-      increment: bindScript(redis, basicIncrement),
+      increment: bindScript(redis, luagen_basic_increment),
     },
     counter: {
       /** Adds a positive amount to a counter unless the result would pass an optional maximum; the counter's TTL is kept. A missing key counts as 0. Single key: cluster-safe as is. */
-      boundedIncrement: bindScript(redis, counterBoundedIncrement),
+      boundedIncrement: bindScript(redis, luagen_counter_boundedIncrement),
     },
     hash: {
       /** Sets many fields of a hash at once and returns how many were new and the hash's field count. Works for any number of fields: HSET is called with at most 1000 pairs at a time (a single unpack of tens of thousands of values overflows Lua's stack). Single key: cluster-safe as is. */
-      setFields: bindScript(redis, hashSetFields),
+      setFields: bindScript(redis, luagen_hash_setFields),
     },
     leaderboard: {
       /** Reads one player's score, 1-based rank (highest score first) and the number of players; null when the player has no score. Single key: cluster-safe as is. */
-      playerStats: bindScript(redis, leaderboardPlayerStats),
+      playerStats: bindScript(redis, luagen_leaderboard_playerStats),
       /** Lists the best count players, highest score first, with their scores and 1-based ranks (players with equal scores get consecutive ranks, in reverse member order as ZREVRANGE gives them). Single key: cluster-safe as is. */
-      top: bindScript(redis, leaderboardTop),
+      top: bindScript(redis, luagen_leaderboard_top),
       /** Sets a player's score, or adds to it, and returns the score and 1-based rank (highest score first). Scores are doubles returned as Redis formats them, so 1500.5 stays 1500.5. Single key: cluster-safe. */
-      updateScore: bindScript(redis, leaderboardUpdateScore),
+      updateScore: bindScript(redis, luagen_leaderboard_updateScore),
     },
     lock: {
       /** Acquires a lease lock for owner for ttlMs; the same owner acquiring again extends it to ttlMs. Each fresh acquisition takes a new fencing token from the fence counter (strictly increasing per lock, never reused): pass it to the protected resource so it can refuse a writer whose lease expired. Guarantees hold on one Redis instance (or one cluster master): a failover can lose the lock, and a holder that outlives its TTL without extending loses it. Key layout: lock and fence must share a hash tag, e.g. lock:{orders} and lock:{orders}:fence; never expire or delete the fence key. */
-      acquire: bindScript(redis, lockAcquire),
+      acquire: bindScript(redis, luagen_lock_acquire),
       /** Sets a held lock's remaining TTL to ttlMs, but only for its owner (a lost lock is not re-taken: call acquire for that). Single key: cluster-safe as is. */
-      extend: bindScript(redis, lockExtend),
+      extend: bindScript(redis, luagen_lock_extend),
       /** Releases a lock, but only for its owner: a holder whose lease expired cannot delete the lock a newer owner acquired since. Single key: cluster-safe as is. */
-      release: bindScript(redis, lockRelease),
+      release: bindScript(redis, luagen_lock_release),
     },
     ratelimit: {
       /** Fixed-window rate limiter: admits at most limit requests per window of windowMs, the window starting at the first admitted request (the counter key's TTL, set by the Redis server). Refused requests are not counted, so count never exceeds limit. Single key: cluster-safe as is. */
-      fixedWindow: bindScript(redis, ratelimitFixedWindow),
+      fixedWindow: bindScript(redis, luagen_ratelimit_fixedWindow),
       /** Sliding-window rate limiter: admits a request only if fewer than limit requests were admitted in the last windowMs, by the Redis server's clock (TIME, in microseconds; client clocks are never used). Each admitted request is a sorted-set member scored by its time, named time plus a per-key sequence (INCR on the seq key), so requests in the same microsecond never collapse into one. Refused requests are not recorded. Key layout: log and seq must share a hash tag, e.g. rl:{api:42} and rl:{api:42}:seq. */
-      slidingWindow: bindScript(redis, ratelimitSlidingWindow),
+      slidingWindow: bindScript(redis, luagen_ratelimit_slidingWindow),
     },
     session: {
       /** Creates a session that expires ttlMs after its last access (get and update slide the expiry), and adds it to its user's index; refuses an id that exists. Times come from the Redis server clock. Key layout (all session scripts): session:{<user>}:<id> holds one session (a hash: data, created, accessed, ttl_ms) and sessions:{<user>} indexes a user's sessions (a sorted set of session key names scored by expiry time in ms). All keys of one user share the {<user>} hash tag, hence one cluster slot. Create checks that both keys carry the same hash tag: destroy_all relies on it to delete the sessions the index lists, which are not in its KEYS. */
-      create: bindScript(redis, sessionCreate),
+      create: bindScript(redis, luagen_session_create),
       /** Deletes a session and removes it from its user's index. Key layout (all session scripts): session:{<user>}:<id> holds one session (a hash: data, created, accessed, ttl_ms) and sessions:{<user>} indexes a user's sessions (a sorted set of session key names scored by expiry time in ms). All keys of one user share the {<user>} hash tag, hence one cluster slot. */
-      destroy: bindScript(redis, sessionDestroy),
+      destroy: bindScript(redis, luagen_session_destroy),
       /** Deletes every session of one user and the user's index; returns how many sessions existed. Key layout (all session scripts): session:{<user>}:<id> holds one session (a hash: data, created, accessed, ttl_ms) and sessions:{<user>} indexes a user's sessions (a sorted set of session key names scored by expiry time in ms). All keys of one user share the {<user>} hash tag, hence one cluster slot. The session keys come from the index, not from KEYS: this is safe on a cluster because create only indexes a key that carries the index key's hash tag, and this script checks every listed key again (KEY_LAYOUT, before deleting anything), so each key it deletes lives in the index key's slot. */
-      destroyAll: bindScript(redis, sessionDestroyAll),
+      destroyAll: bindScript(redis, luagen_session_destroyAll),
       /** Reads a session and records the access: last access becomes now and the idle timeout starts over. Null when the session is missing or expired. Times come from the Redis server clock. Key layout (all session scripts): session:{<user>}:<id> holds one session (a hash: data, created, accessed, ttl_ms) and sessions:{<user>} indexes a user's sessions (a sorted set of session key names scored by expiry time in ms). All keys of one user share the {<user>} hash tag, hence one cluster slot. */
-      get: bindScript(redis, sessionGet),
+      get: bindScript(redis, luagen_session_get),
       /** Replaces a session's data and records the access (the idle timeout starts over); false when the session is missing or expired, which is never re-created. Times come from the Redis server clock. Key layout (all session scripts): session:{<user>}:<id> holds one session (a hash: data, created, accessed, ttl_ms) and sessions:{<user>} indexes a user's sessions (a sorted set of session key names scored by expiry time in ms). All keys of one user share the {<user>} hash tag, hence one cluster slot. */
-      update: bindScript(redis, sessionUpdate),
+      update: bindScript(redis, luagen_session_update),
     },
   };
 }
@@ -160,45 +160,45 @@ export function preload(redis: Redis | Cluster): Promise<void> {
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
-    /** Raw `lua/atomic/capped_push.lua` (EVALSHA); the reply is not decoded. */
-    atomicCappedPush(list: RedisKey, cap: string | number, ...items: (string | number)[]): Result<unknown, Context>;
-    /** Raw `lua/atomic/transfer.lua` (EVALSHA); the reply is not decoded. */
-    atomicTransfer(from: RedisKey, to: RedisKey, amount: string | number, callback?: Callback<unknown>): Result<unknown, Context>;
-    /** Raw `lua/basic/compare_and_set.lua` (EVALSHA); the reply is not decoded. */
-    basicCompareAndSet(key: RedisKey, expected: string | number, value: string | number, ttlMs?: string | number): Result<unknown, Context>;
-    /** Raw `lua/basic/get_and_expire.lua` (EVALSHA); the reply is not decoded. */
-    basicGetAndExpire(key: RedisKey, ttlMs: string | number, callback?: Callback<unknown>): Result<unknown, Context>;
-    /** Raw `lua/basic/increment.lua` (EVALSHA); the reply is not decoded. */
-    basicIncrement(counter: RedisKey, by: string | number, ttlMs?: string | number): Result<unknown, Context>;
-    /** Raw `lua/counter/bounded_increment.lua` (EVALSHA); the reply is not decoded. */
-    counterBoundedIncrement(counter: RedisKey, by: string | number, max?: string | number): Result<unknown, Context>;
-    /** Raw `lua/hash/set_fields.lua` (EVALSHA); the reply is not decoded. */
-    hashSetFields(hash: RedisKey, ...pairs: (string | number)[]): Result<unknown, Context>;
-    /** Raw `lua/leaderboard/player_stats.lua` (EVALSHA); the reply is not decoded. */
-    leaderboardPlayerStats(board: RedisKey, player: string | number, callback?: Callback<unknown>): Result<unknown, Context>;
-    /** Raw `lua/leaderboard/top.lua` (EVALSHA); the reply is not decoded. */
-    leaderboardTop(board: RedisKey, count: string | number, callback?: Callback<unknown>): Result<unknown, Context>;
-    /** Raw `lua/leaderboard/update_score.lua` (EVALSHA); the reply is not decoded. */
-    leaderboardUpdateScore(board: RedisKey, player: string | number, score: string | number, mode?: 'set' | 'increment'): Result<unknown, Context>;
-    /** Raw `lua/lock/acquire.lua` (EVALSHA); the reply is not decoded. */
-    lockAcquire(lock: RedisKey, fence: RedisKey, owner: string | number, ttlMs: string | number, callback?: Callback<unknown>): Result<unknown, Context>;
-    /** Raw `lua/lock/extend.lua` (EVALSHA); the reply is not decoded. */
-    lockExtend(lock: RedisKey, owner: string | number, ttlMs: string | number, callback?: Callback<unknown>): Result<unknown, Context>;
-    /** Raw `lua/lock/release.lua` (EVALSHA); the reply is not decoded. */
-    lockRelease(lock: RedisKey, owner: string | number, callback?: Callback<unknown>): Result<unknown, Context>;
-    /** Raw `lua/ratelimit/fixed_window.lua` (EVALSHA); the reply is not decoded. */
-    ratelimitFixedWindow(counter: RedisKey, limit: string | number, windowMs: string | number, callback?: Callback<unknown>): Result<unknown, Context>;
-    /** Raw `lua/ratelimit/sliding_window.lua` (EVALSHA); the reply is not decoded. */
-    ratelimitSlidingWindow(log: RedisKey, seq: RedisKey, limit: string | number, windowMs: string | number, callback?: Callback<unknown>): Result<unknown, Context>;
-    /** Raw `lua/session/create.lua` (EVALSHA); the reply is not decoded. */
-    sessionCreate(session: RedisKey, index: RedisKey, ttlMs: string | number, data: string | number, callback?: Callback<unknown>): Result<unknown, Context>;
-    /** Raw `lua/session/destroy.lua` (EVALSHA); the reply is not decoded. */
-    sessionDestroy(session: RedisKey, index: RedisKey, callback?: Callback<unknown>): Result<unknown, Context>;
-    /** Raw `lua/session/destroy_all.lua` (EVALSHA); the reply is not decoded. */
-    sessionDestroyAll(index: RedisKey, callback?: Callback<unknown>): Result<unknown, Context>;
-    /** Raw `lua/session/get.lua` (EVALSHA); the reply is not decoded. */
-    sessionGet(session: RedisKey, index: RedisKey, callback?: Callback<unknown>): Result<unknown, Context>;
-    /** Raw `lua/session/update.lua` (EVALSHA); the reply is not decoded. */
-    sessionUpdate(session: RedisKey, index: RedisKey, data: string | number, callback?: Callback<unknown>): Result<unknown, Context>;
+    /** `lua/atomic/capped_push.lua` with positional arguments (EVALSHA), as `scripts.atomic.cappedPush` without validation or decoding. */
+    luagen_atomic_cappedPush(list: RedisKey, cap: string | number, ...items: (string | number)[]): Result<unknown, Context>;
+    /** `lua/atomic/transfer.lua` with positional arguments (EVALSHA), as `scripts.atomic.transfer` without validation or decoding. */
+    luagen_atomic_transfer(from: RedisKey, to: RedisKey, amount: string | number, callback?: Callback<unknown>): Result<unknown, Context>;
+    /** `lua/basic/compare_and_set.lua` with positional arguments (EVALSHA), as `scripts.basic.compareAndSet` without validation or decoding. */
+    luagen_basic_compareAndSet(key: RedisKey, expected: string | number, value: string | number, ttlMs?: string | number): Result<unknown, Context>;
+    /** `lua/basic/get_and_expire.lua` with positional arguments (EVALSHA), as `scripts.basic.getAndExpire` without validation or decoding. */
+    luagen_basic_getAndExpire(key: RedisKey, ttlMs: string | number, callback?: Callback<unknown>): Result<unknown, Context>;
+    /** `lua/basic/increment.lua` with positional arguments (EVALSHA), as `scripts.basic.increment` without validation or decoding. */
+    luagen_basic_increment(counter: RedisKey, by: string | number, ttlMs?: string | number): Result<unknown, Context>;
+    /** `lua/counter/bounded_increment.lua` with positional arguments (EVALSHA), as `scripts.counter.boundedIncrement` without validation or decoding. */
+    luagen_counter_boundedIncrement(counter: RedisKey, by: string | number, max?: string | number): Result<unknown, Context>;
+    /** `lua/hash/set_fields.lua` with positional arguments (EVALSHA), as `scripts.hash.setFields` without validation or decoding. */
+    luagen_hash_setFields(hash: RedisKey, ...pairs: (string | number)[]): Result<unknown, Context>;
+    /** `lua/leaderboard/player_stats.lua` with positional arguments (EVALSHA), as `scripts.leaderboard.playerStats` without validation or decoding. */
+    luagen_leaderboard_playerStats(board: RedisKey, player: string | number, callback?: Callback<unknown>): Result<unknown, Context>;
+    /** `lua/leaderboard/top.lua` with positional arguments (EVALSHA), as `scripts.leaderboard.top` without validation or decoding. */
+    luagen_leaderboard_top(board: RedisKey, count: string | number, callback?: Callback<unknown>): Result<unknown, Context>;
+    /** `lua/leaderboard/update_score.lua` with positional arguments (EVALSHA), as `scripts.leaderboard.updateScore` without validation or decoding. */
+    luagen_leaderboard_updateScore(board: RedisKey, player: string | number, score: string | number, mode?: 'set' | 'increment'): Result<unknown, Context>;
+    /** `lua/lock/acquire.lua` with positional arguments (EVALSHA), as `scripts.lock.acquire` without validation or decoding. */
+    luagen_lock_acquire(lock: RedisKey, fence: RedisKey, owner: string | number, ttlMs: string | number, callback?: Callback<unknown>): Result<unknown, Context>;
+    /** `lua/lock/extend.lua` with positional arguments (EVALSHA), as `scripts.lock.extend` without validation or decoding. */
+    luagen_lock_extend(lock: RedisKey, owner: string | number, ttlMs: string | number, callback?: Callback<unknown>): Result<unknown, Context>;
+    /** `lua/lock/release.lua` with positional arguments (EVALSHA), as `scripts.lock.release` without validation or decoding. */
+    luagen_lock_release(lock: RedisKey, owner: string | number, callback?: Callback<unknown>): Result<unknown, Context>;
+    /** `lua/ratelimit/fixed_window.lua` with positional arguments (EVALSHA), as `scripts.ratelimit.fixedWindow` without validation or decoding. */
+    luagen_ratelimit_fixedWindow(counter: RedisKey, limit: string | number, windowMs: string | number, callback?: Callback<unknown>): Result<unknown, Context>;
+    /** `lua/ratelimit/sliding_window.lua` with positional arguments (EVALSHA), as `scripts.ratelimit.slidingWindow` without validation or decoding. */
+    luagen_ratelimit_slidingWindow(log: RedisKey, seq: RedisKey, limit: string | number, windowMs: string | number, callback?: Callback<unknown>): Result<unknown, Context>;
+    /** `lua/session/create.lua` with positional arguments (EVALSHA), as `scripts.session.create` without validation or decoding. */
+    luagen_session_create(session: RedisKey, index: RedisKey, ttlMs: string | number, data: string | number, callback?: Callback<unknown>): Result<unknown, Context>;
+    /** `lua/session/destroy.lua` with positional arguments (EVALSHA), as `scripts.session.destroy` without validation or decoding. */
+    luagen_session_destroy(session: RedisKey, index: RedisKey, callback?: Callback<unknown>): Result<unknown, Context>;
+    /** `lua/session/destroy_all.lua` with positional arguments (EVALSHA), as `scripts.session.destroyAll` without validation or decoding. */
+    luagen_session_destroyAll(index: RedisKey, callback?: Callback<unknown>): Result<unknown, Context>;
+    /** `lua/session/get.lua` with positional arguments (EVALSHA), as `scripts.session.get` without validation or decoding. */
+    luagen_session_get(session: RedisKey, index: RedisKey, callback?: Callback<unknown>): Result<unknown, Context>;
+    /** `lua/session/update.lua` with positional arguments (EVALSHA), as `scripts.session.update` without validation or decoding. */
+    luagen_session_update(session: RedisKey, index: RedisKey, data: string | number, callback?: Callback<unknown>): Result<unknown, Context>;
   }
 }

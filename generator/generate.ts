@@ -6,7 +6,8 @@ import { printModules, type GeneratedFile } from './emit/module';
 import { BANNER_FIRST_LINE, bannerFor, emitRuntimeFiles, type TemplateFile } from './emit/runtime-files';
 import { emitScriptModule } from './emit/script-module';
 import { buildScriptModel } from './model/build-model';
-import { checkNameCollisions, namesFromPath, type ScriptNames } from './model/naming';
+import { checkNameCollisions } from './model/name-collisions';
+import { namesFromPath, type ScriptNames } from './model/naming';
 import type { ScriptModel } from './model/script';
 import { parseScript, type ParsedScript } from './parse/parsed-script';
 

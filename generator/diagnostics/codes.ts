@@ -16,10 +16,12 @@ export const DIAGNOSTIC_CODES = {
   LG011: { severity: 'error', title: 'invalid parameter name' },
   // Naming: how scripts map to functions.
   LG101: { severity: 'error', title: 'script name collision' },
-  LG102: { severity: 'error', title: 'collision with an ioredis method' },
+  // LG102 (collision with an ioredis method) is retired: commands are named luagen_<id> and cannot collide.
+  // A retired code is never reused.
   LG103: { severity: 'error', title: 'namespace collides with a script' },
   LG104: { severity: 'error', title: 'invalid script path' },
   LG105: { severity: 'error', title: 'collision with a name the generated client exports' },
+  LG106: { severity: 'error', title: 'name JavaScript treats specially' },
   // Analysis: the script body, checked against its header and Redis's rules.
   LG201: { severity: 'error', title: 'KEYS/ARGV index beyond the header' },
   LG202: { severity: 'warning', title: 'declared key or argument never used' },

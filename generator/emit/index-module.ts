@@ -4,6 +4,7 @@ import { fileImport, folderImport } from './imports';
 import type { ModuleSource, Statement } from './module';
 import { exportedNames } from '../model/generated-names';
 import { scriptModulePath } from './script-module';
+import { parameterName } from './identifiers';
 import { argumentTypeText } from './type-text';
 import { docText, propertyKey, quote } from './text';
 
@@ -51,7 +52,7 @@ function moduleSpecifier(script: ScriptModel, esm: boolean): string {
 }
 
 function scriptExports(script: ScriptModel, esm: boolean): StatementStructures[] {
-  const names = exportedNames(script.command);
+  const names = exportedNames(script.exportName);
   const types = [names.input, names.reply, ...(script.errors.length > 0 ? [names.errorCode] : [])];
   const values = [names.spec, ...(script.errors.length > 0 ? [names.errorClass] : [])];
   return [
@@ -60,15 +61,18 @@ function scriptExports(script: ScriptModel, esm: boolean): StatementStructures[]
   ];
 }
 
+const CALLBACK: ReadonlySet<string> = new Set(['callback']);
+
 /** The positional parameters of the raw ioredis command, for the `declare module 'ioredis'` augmentation. */
 function rawParameters(script: ScriptModel): string {
   const variadic = script.keys.some((k) => k.variadic);
   if (variadic) return 'numberOfKeys: number | string, ...keysAndArgs: (RedisKey | number)[]';
-  const keys = script.keys.map((k) => `${k.name}: RedisKey`);
+  const name = (header: string) => parameterName(header, CALLBACK);
+  const keys = script.keys.map((k) => `${name(k.name)}: RedisKey`);
   const args = script.args.map((a) => {
     const type = a.type.kind === 'buffer' ? 'Buffer' : a.type.kind === 'literal' ? argumentTypeText(a.type) : 'string | number';
-    if (a.variadic) return `...${a.name}: (${type})[]`;
-    return `${a.name}${a.optional ? '?' : ''}: ${type}`;
+    if (a.variadic) return `...${name(a.name)}: (${type})[]`;
+    return `${name(a.name)}${a.optional ? '?' : ''}: ${type}`;
   });
   return [...keys, ...args].join(', ');
 }
@@ -93,7 +97,7 @@ function augmentation(scripts: readonly ScriptModel[]): WriterFunction {
         for (const script of scripts) {
           const params = rawParameters(script);
           const callback = takesCallback(script) ? `${params ? ', ' : ''}callback?: Callback<unknown>` : '';
-          writer.writeLine(`/** Raw \`${script.sourcePath}\` (EVALSHA); the reply is not decoded. */`);
+          writer.writeLine(`/** \`${script.sourcePath}\` with positional arguments (EVALSHA), as \`scripts.${script.id}\` without validation or decoding. */`);
           writer.writeLine(`${script.command}(${params}${callback}): Result<unknown, Context>;`);
         }
       });
@@ -108,7 +112,13 @@ export function emitIndexModule(scripts: readonly ScriptModel[], banner: string,
   const statements: Statement[] = [
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: 'ioredis', namedImports: ioredisImports(sorted) },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: runtime, namedImports: sorted.length > 0 ? ['bindScript', 'preloadScripts'] : ['preloadScripts'] },
-    ...sorted.map((s) => ({ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: moduleSpecifier(s, esm), namedImports: [s.command] })),
+    // Each spec is imported under its command name, which no file name can produce (see naming.ts): the names
+    // this module uses itself (Redis, Object, redis, bindScript ...) can never be shadowed by a script's.
+    ...sorted.map((s) => ({
+      kind: StructureKind.ImportDeclaration as const,
+      moduleSpecifier: moduleSpecifier(s, esm),
+      namedImports: [{ name: s.exportName, alias: s.command }],
+    })),
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: runtime },
     ...sorted.flatMap((s) => scriptExports(s, esm)),
     (writer) => {

@@ -19,7 +19,7 @@ export function scriptModulePath(script: ScriptModel): string {
 
 /** `generated/scripts/<namespace>/<name>.ts`: the script's types, its error class and its spec. */
 export function emitScriptModule(script: ScriptModel, banner: (source: string) => string, esm: boolean): ModuleSource {
-  const names = exportedNames(script.command);
+  const names = exportedNames(script.exportName);
   const runtime = folderImport(`${'../'.repeat(script.namespace.length + 1)}runtime`, esm);
   const runtimeImports = ['arg', 'defineScript', 'reply', 'type RedisKey'];
   if (script.errors.length > 0) runtimeImports.push('ScriptCodeError');
@@ -73,14 +73,14 @@ function inputInterface(script: ScriptModel, name: string): InterfaceDeclaration
     kind: StructureKind.Interface,
     name,
     isExported: true,
-    docs: [`Keys and arguments of {@link ${script.command}}.`],
+    docs: [`Keys and arguments of \`${script.id}\`.`],
     properties: [...keys, ...args],
   };
 }
 
 function replyType(script: ScriptModel, name: string): InterfaceDeclarationStructure | TypeAliasDeclarationStructure {
   const about = script.returnDescription ? ` ${docText(script.returnDescription)}` : '';
-  const docs = [`The decoded reply of {@link ${script.command}}.${about}`];
+  const docs = [`The decoded reply of \`${script.id}\`.${about}`];
   if (script.returns.kind === 'tuple') {
     const properties = script.returns.fields.map((f) => ({
       kind: StructureKind.PropertySignature as const,
@@ -99,14 +99,14 @@ function errorDeclarations(script: ScriptModel, names: ExportedNames): Statement
     kind: StructureKind.TypeAlias,
     name: names.errorCode,
     isExported: true,
-    docs: [`Error codes {@link ${script.command}} may raise.`],
+    docs: [`Error codes \`${script.id}\` may raise.`],
     type: script.errors.map((e) => quote(e.code)).join(' | '),
   };
   const errorClass: ClassDeclarationStructure = {
     kind: StructureKind.Class,
     name: names.errorClass,
     isExported: true,
-    docs: [`Raised by {@link ${script.command}} for a declared \`@error\` code; \`code\` tells which.`],
+    docs: [`Raised by \`${script.id}\` for a declared \`@error\` code; \`code\` tells which.`],
     extends: `ScriptCodeError<${names.errorCode}>`,
     properties: [{ name: 'name', hasOverrideKeyword: true, initializer: quote(names.errorClass) }],
   };
@@ -117,7 +117,7 @@ function specDocs(script: ScriptModel): string {
   const lines = script.description ? [docText(script.description), ''] : [];
   lines.push(`Runs \`${script.sourcePath}\`${script.readonly ? ' (read-only)' : ''}.`);
   for (const error of script.errors) {
-    lines.push(`@throws {@link ${exportedNames(script.command).errorClass}} \`${error.code}\`${error.description ? `: ${docText(error.description)}` : ''}`);
+    lines.push(`@throws {@link ${exportedNames(script.exportName).errorClass}} \`${error.code}\`${error.description ? `: ${docText(error.description)}` : ''}`);
   }
   return lines.join('\n');
 }
@@ -148,9 +148,12 @@ function specStatement(script: ScriptModel, names: ExportedNames): WriterFunctio
     writer.blankLineIfLastNot().writeLine('/**');
     for (const line of specDocs(script).split('\n')) writer.writeLine(line === '' ? ' *' : ` * ${line}`);
     writer.writeLine(' */');
-    writer.write(`export const ${names.spec} = defineScript<${names.input}, ${names.reply}>(`).inlineBlock(() => {
+    // Declared under its command name (never a file's name, see naming.ts) and exported under the script's:
+    // a script may be called `class`, `default` or `Object` without breaking or shadowing anything here.
+    writer.write(`const ${script.command} = defineScript<${names.input}, ${names.reply}>(`).inlineBlock(() => {
       for (const field of fields) writer.writeLine(`${field},`);
     });
     writer.write(');').newLine();
+    writer.writeLine(`export { ${script.command} as ${names.spec} };`);
   };
 }

@@ -1,74 +1,59 @@
+import * as path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { camelCase, pascalCase } from './case';
-import { CLIENT_EXPORTS, exportedNames } from './generated-names';
-import { ioredisReservedNames } from './reserved-names';
 
 /** How a script's path maps to names in the generated client. */
 export interface ScriptNames {
+  /** Dotted name, e.g. `ratelimit.slidingWindow`. */
   readonly id: string;
   readonly namespace: readonly string[];
+  /** The function's name in its namespace, e.g. `slidingWindow`. */
   readonly name: string;
+  /** The exported spec, and the stem of the exported types, e.g. `ratelimitSlidingWindow`. */
+  readonly exportName: string;
+  /** The ioredis command (`defineCommand`) and the spec's local name, e.g. `luagen_ratelimit_slidingWindow`. */
   readonly command: string;
   readonly modulePath: string;
 }
 
 const SEGMENT = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
+/**
+ * Every ioredis command luagen defines starts with this. No Redis command and no ioredis member does
+ * (test/model/command-names.test.ts checks ioredis 5 and 6), so a script may be called `get` or `status`.
+ * Segments are camelCased, which removes every `_`, so `luagen_` + the segments joined by `_` is one name per
+ * dotted id, and no name derived from a file (an export, a type) can ever equal it.
+ */
+export const COMMAND_PREFIX = 'luagen_';
+
+/** The part of `file` below `srcDir` (both POSIX, relative to the same folder), or undefined when outside it. */
+function belowSource(file: string, srcDir: string): string | undefined {
+  const root = path.posix.normalize(srcDir).replace(/\/+$/, '');
+  const normal = path.posix.normalize(file);
+  if (root === '.' || root === '') return normal.startsWith('../') || normal.startsWith('/') ? undefined : normal;
+  return normal.startsWith(`${root}/`) ? normal.slice(root.length + 1) : undefined;
+}
+
 /** `lua/ratelimit/sliding_window.lua` (with srcDir `lua`) → `ratelimit.slidingWindow`. */
 export function namesFromPath(file: string, srcDir: string): ScriptNames | Diagnostic {
-  const prefix = srcDir === '' || srcDir === '.' ? '' : `${srcDir.replace(/\/+$/, '')}/`;
-  const relative = file.startsWith(prefix) ? file.slice(prefix.length) : file;
+  const invalid = (message: string, help: string): Diagnostic => ({ file, line: 1, column: 1, code: 'LG104', severity: 'error', message, help });
+  const relative = belowSource(file, srcDir);
+  if (relative === undefined) return invalid(`the script is not inside the script folder '${srcDir}'`, 'pass the folder that holds it as --src');
   const segments = relative.replace(/\.lua$/, '').split('/');
   const bad = segments.find((s) => !SEGMENT.test(s));
   if (bad !== undefined) {
-    return {
-      file, line: 1, column: 1, code: 'LG104', severity: 'error',
-      message: `'${bad}' in the path cannot become a TypeScript name`,
-      help: 'name folders and files with a letter first, then letters, digits, _ or - (e.g. sliding_window.lua)',
-    };
+    return invalid(
+      `'${bad}' in the path cannot become a TypeScript name`,
+      'name folders and files with a letter first, then letters, digits, _ or - (e.g. sliding_window.lua)',
+    );
   }
   const parts = segments.map(camelCase);
-  const namespace = parts.slice(0, -1);
-  const name = parts[parts.length - 1];
   return {
     id: parts.join('.'),
-    namespace,
-    name,
-    command: parts[0] + parts.slice(1).map(pascalCase).join(''),
+    namespace: parts.slice(0, -1),
+    name: parts[parts.length - 1] as string,
+    exportName: parts[0] + parts.slice(1).map(pascalCase).join(''),
+    command: COMMAND_PREFIX + parts.join('_'),
     modulePath: parts.join('/'),
   };
-}
-
-interface Named {
-  readonly file: string;
-  readonly names: ScriptNames;
-}
-
-/** Collisions between scripts, with namespaces, and with ioredis's own methods. */
-export function checkNameCollisions(scripts: readonly Named[]): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
-  const report = (file: string, code: 'LG101' | 'LG102' | 'LG103' | 'LG105', message: string, help: string) =>
-    diagnostics.push({ file, line: 1, column: 1, code, severity: 'error', message, help });
-  const byCommand = new Map<string, string>();
-  const namespaces = new Set(scripts.flatMap((s) => s.names.namespace.map((_, i) => s.names.namespace.slice(0, i + 1).join('.'))));
-  const reserved = ioredisReservedNames();
-  for (const { file, names } of scripts) {
-    const clash = [names.command, `${names.command}Buffer`].find((command) => byCommand.has(command));
-    if (clash !== undefined) {
-      report(file, 'LG101', `script '${names.id}' gets the same name (${clash}) as ${byCommand.get(clash)}`, 'rename one of the files or folders');
-    }
-    byCommand.set(names.command, file);
-    byCommand.set(`${names.command}Buffer`, file);
-    if (reserved.has(names.command)) {
-      report(file, 'LG102', `script name '${names.command}' collides with the ioredis method of the same name`, `rename the file or move it into a folder (e.g. lua/app/${names.name}.lua)`);
-    }
-    const taken = Object.values(exportedNames(names.command)).find((name) => CLIENT_EXPORTS.includes(name));
-    if (taken !== undefined) {
-      report(file, 'LG105', `script '${names.id}' would export '${taken}', a name the generated client already exports`, 'rename the file or move it into a folder');
-    }
-    if (namespaces.has(names.id)) {
-      report(file, 'LG103', `'${names.id}' is both a script and a namespace (folder)`, `rename ${file} or the folder of the same name`);
-    }
-  }
-  return diagnostics;
 }

@@ -33,7 +33,9 @@ export interface ScriptModel {
   readonly namespace: readonly string[];
   /** The function name, e.g. `slidingWindow`. */
   readonly name: string;
-  /** The ioredis command name given to `defineCommand`, e.g. `ratelimitSlidingWindow`. */
+  /** The exported spec, and the stem of the exported type names, e.g. `ratelimitSlidingWindow`. */
+  readonly exportName: string;
+  /** The ioredis command name given to `defineCommand`, e.g. `luagen_ratelimit_slidingWindow`. */
   readonly command: string;
   /** POSIX path of the .lua file as given to the generator, e.g. `lua/ratelimit/sliding_window.lua`. */
   readonly sourcePath: string;

@@ -24,6 +24,6 @@ export async function usage(redis: Redis): Promise<string> {
   const multi = redis.multi();
   const queued = scripts.flags.stats.queue(multi, { stats: 'k' });
   const fromMulti: Record<string, number> = queued.read(await multi.exec());
-  const raw = await redis.flagsStats('k');
+  const raw = await redis.luagen_flags_stats('k');
   return JSON.stringify([lines, withNote, gross, blob, stats, pong, nothing, fromMulti, raw]);
 }

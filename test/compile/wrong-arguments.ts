@@ -10,5 +10,5 @@ export async function misuse(redis: Redis): Promise<void> {
   await scripts.flags.stats({ stats: 'k', extra: 1 }); // error: TS2353
   const total: string = (await scripts.shop.price({ product: 'p', rate: 1, rounded: true, meta: 1, blob: Buffer.from([]), tags: [] })).net; // error: TS2322
   console.log(total);
-  await redis.flagsStats(); // error: TS2554
+  await redis.luagen_flags_stats(); // error: TS2554
 }

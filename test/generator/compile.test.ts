@@ -43,6 +43,9 @@ const ESM: ts.CompilerOptions = { ...STRICTEST, module: ts.ModuleKind.NodeNext, 
 beforeAll(async () => {
   await generateFixture('compile-types', 'test/fixtures/golden/types/lua');
   await generateFixture('compile-empty', 'test/fixtures/golden/empty/lua');
+  await generateFixture('compile-names', 'test/fixtures/golden/names/lua');
+  const { outDir } = await generateFixture('compile-names-esm', 'test/fixtures/golden/names/lua', { esm: true });
+  ts.sys.writeFile(path.join(outDir, 'package.json'), '{ "type": "module" }\n');
   for (const [name, esm] of [['compile-esm', true], ['compile-esm-bare', false]] as const) {
     const { outDir } = await generateFixture(name, 'test/fixtures/golden/types/lua', { esm });
     ts.sys.writeFile(path.join(outDir, 'package.json'), '{ "type": "module" }\n');
@@ -52,6 +55,11 @@ beforeAll(async () => {
 test('the generated clients (lua/ library, the golden types fixture, no scripts at all) compile under the strictest options', () => {
   const diagnostics = compile(['generated/index.ts', 'test/compile/usage.ts', 'test/.generated/compile-empty/index.ts']);
   expect(diagnostics.map(describeDiagnostic)).toEqual([]);
+}, 60_000);
+
+test('scripts named with reserved words, names the generated code uses, or ioredis methods compile (CommonJS and ESM)', () => {
+  expect(compile(['test/compile/names-usage.ts']).map(describeDiagnostic)).toEqual([]);
+  expect(compile(['test/.generated/compile-names-esm/index.ts'], ESM).map(describeDiagnostic)).toEqual([]);
 }, 60_000);
 
 test('wrong argument and reply types are compile errors, exactly where marked', () => {

@@ -2,7 +2,7 @@
 // Source: lua/atomic/capped_push.lua
 import { arg, defineScript, type RedisKey, reply, ScriptCodeError } from '../../runtime';
 
-/** Keys and arguments of {@link atomicCappedPush}. */
+/** Keys and arguments of `atomic.cappedPush`. */
 export interface AtomicCappedPushInput {
   /** Key: the list (oldest item first) */
   readonly list: RedisKey;
@@ -12,16 +12,16 @@ export interface AtomicCappedPushInput {
   readonly items: readonly (string)[];
 }
 
-/** The decoded reply of {@link atomicCappedPush}. the new length, and the items trimmed away, oldest first */
+/** The decoded reply of `atomic.cappedPush`. the new length, and the items trimmed away, oldest first */
 export interface AtomicCappedPushReply {
   readonly length: number;
   readonly removed: string[];
 }
 
-/** Error codes {@link atomicCappedPush} may raise. */
+/** Error codes `atomic.cappedPush` may raise. */
 export type AtomicCappedPushErrorCode = 'INVALID_ARGUMENT';
 
-/** Raised by {@link atomicCappedPush} for a declared `@error` code; `code` tells which. */
+/** Raised by `atomic.cappedPush` for a declared `@error` code; `code` tells which. */
 export class AtomicCappedPushError extends ScriptCodeError<AtomicCappedPushErrorCode> {
   override name = 'AtomicCappedPushError';
 }
@@ -34,9 +34,9 @@ export class AtomicCappedPushError extends ScriptCodeError<AtomicCappedPushError
  * Runs `lua/atomic/capped_push.lua`.
  * @throws {@link AtomicCappedPushError} `INVALID_ARGUMENT`: cap is not an integer in range, or no items were given
  */
-export const atomicCappedPush = defineScript<AtomicCappedPushInput, AtomicCappedPushReply>({
+const luagen_atomic_cappedPush = defineScript<AtomicCappedPushInput, AtomicCappedPushReply>({
   id: 'atomic.cappedPush',
-  command: 'atomicCappedPush',
+  command: 'luagen_atomic_cappedPush',
   sourcePath: 'lua/atomic/capped_push.lua',
   lineOffset: 0,
   sha1: 'a715f2d5cf8e0fb2f6147d00ad47a5c8a0736db4',
@@ -91,3 +91,4 @@ redis.call('LTRIM', KEYS[1], length - cap, -1)
 return { cap, removed }
 `,
 });
+export { luagen_atomic_cappedPush as atomicCappedPush };

@@ -2,7 +2,7 @@
 // Source: lua/atomic/transfer.lua
 import { arg, defineScript, type RedisKey, reply, ScriptCodeError } from '../../runtime';
 
-/** Keys and arguments of {@link atomicTransfer}. */
+/** Keys and arguments of `atomic.transfer`. */
 export interface AtomicTransferInput {
   /** Key: balance to debit (a string holding an integer) */
   readonly from: RedisKey;
@@ -12,16 +12,16 @@ export interface AtomicTransferInput {
   readonly amount: number;
 }
 
-/** The decoded reply of {@link atomicTransfer}. both balances afterwards */
+/** The decoded reply of `atomic.transfer`. both balances afterwards */
 export interface AtomicTransferReply {
   readonly from: number;
   readonly to: number;
 }
 
-/** Error codes {@link atomicTransfer} may raise. */
+/** Error codes `atomic.transfer` may raise. */
 export type AtomicTransferErrorCode = 'INVALID_ARGUMENT' | 'SAME_ACCOUNT' | 'SOURCE_MISSING' | 'INSUFFICIENT_FUNDS' | 'NOT_INTEGER' | 'OUT_OF_RANGE';
 
-/** Raised by {@link atomicTransfer} for a declared `@error` code; `code` tells which. */
+/** Raised by `atomic.transfer` for a declared `@error` code; `code` tells which. */
 export class AtomicTransferError extends ScriptCodeError<AtomicTransferErrorCode> {
   override name = 'AtomicTransferError';
 }
@@ -40,9 +40,9 @@ export class AtomicTransferError extends ScriptCodeError<AtomicTransferErrorCode
  * @throws {@link AtomicTransferError} `NOT_INTEGER`: a balance holds something other than an integer
  * @throws {@link AtomicTransferError} `OUT_OF_RANGE`: the target would pass 2^53-1, the exact integer range of a double
  */
-export const atomicTransfer = defineScript<AtomicTransferInput, AtomicTransferReply>({
+const luagen_atomic_transfer = defineScript<AtomicTransferInput, AtomicTransferReply>({
   id: 'atomic.transfer',
-  command: 'atomicTransfer',
+  command: 'luagen_atomic_transfer',
   sourcePath: 'lua/atomic/transfer.lua',
   lineOffset: 0,
   sha1: '65e7191526b51fb869e790e5d8615096c64e5b5f',
@@ -109,3 +109,4 @@ redis.call('INCRBY', KEYS[2], amount)
 return { from - amount, to + amount }
 `,
 });
+export { luagen_atomic_transfer as atomicTransfer };

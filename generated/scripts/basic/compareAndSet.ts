@@ -2,7 +2,7 @@
 // Source: lua/basic/compare_and_set.lua
 import { arg, defineScript, type RedisKey, reply, ScriptCodeError } from '../../runtime';
 
-/** Keys and arguments of {@link basicCompareAndSet}. */
+/** Keys and arguments of `basic.compareAndSet`. */
 export interface BasicCompareAndSetInput {
   /** Key: the string key */
   readonly key: RedisKey;
@@ -14,16 +14,16 @@ export interface BasicCompareAndSetInput {
   readonly ttlMs?: number;
 }
 
-/** The decoded reply of {@link basicCompareAndSet}. whether it was set, and the key's value afterwards (null: missing) */
+/** The decoded reply of `basic.compareAndSet`. whether it was set, and the key's value afterwards (null: missing) */
 export interface BasicCompareAndSetReply {
   readonly applied: boolean;
   readonly current: string | null;
 }
 
-/** Error codes {@link basicCompareAndSet} may raise. */
+/** Error codes `basic.compareAndSet` may raise. */
 export type BasicCompareAndSetErrorCode = 'INVALID_ARGUMENT';
 
-/** Raised by {@link basicCompareAndSet} for a declared `@error` code; `code` tells which. */
+/** Raised by `basic.compareAndSet` for a declared `@error` code; `code` tells which. */
 export class BasicCompareAndSetError extends ScriptCodeError<BasicCompareAndSetErrorCode> {
   override name = 'BasicCompareAndSetError';
 }
@@ -36,9 +36,9 @@ export class BasicCompareAndSetError extends ScriptCodeError<BasicCompareAndSetE
  * Runs `lua/basic/compare_and_set.lua`.
  * @throws {@link BasicCompareAndSetError} `INVALID_ARGUMENT`: expected or value is missing, or ttlMs is not an integer in range
  */
-export const basicCompareAndSet = defineScript<BasicCompareAndSetInput, BasicCompareAndSetReply>({
+const luagen_basic_compareAndSet = defineScript<BasicCompareAndSetInput, BasicCompareAndSetReply>({
   id: 'basic.compareAndSet',
-  command: 'basicCompareAndSet',
+  command: 'luagen_basic_compareAndSet',
   sourcePath: 'lua/basic/compare_and_set.lua',
   lineOffset: 0,
   sha1: '3bb068d3399dd9bd5e08711135206608dfdbd06b',
@@ -96,3 +96,4 @@ end
 return { 1, value }
 `,
 });
+export { luagen_basic_compareAndSet as basicCompareAndSet };

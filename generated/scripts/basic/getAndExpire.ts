@@ -2,7 +2,7 @@
 // Source: lua/basic/get_and_expire.lua
 import { arg, defineScript, type RedisKey, reply, ScriptCodeError } from '../../runtime';
 
-/** Keys and arguments of {@link basicGetAndExpire}. */
+/** Keys and arguments of `basic.getAndExpire`. */
 export interface BasicGetAndExpireInput {
   /** Key: the string key */
   readonly key: RedisKey;
@@ -10,12 +10,12 @@ export interface BasicGetAndExpireInput {
   readonly ttlMs: number;
 }
 
-/** The decoded reply of {@link basicGetAndExpire}. the value, or null when the key is missing */
+/** The decoded reply of `basic.getAndExpire`. the value, or null when the key is missing */
 export type BasicGetAndExpireReply = string | null;
-/** Error codes {@link basicGetAndExpire} may raise. */
+/** Error codes `basic.getAndExpire` may raise. */
 export type BasicGetAndExpireErrorCode = 'INVALID_ARGUMENT';
 
-/** Raised by {@link basicGetAndExpire} for a declared `@error` code; `code` tells which. */
+/** Raised by `basic.getAndExpire` for a declared `@error` code; `code` tells which. */
 export class BasicGetAndExpireError extends ScriptCodeError<BasicGetAndExpireErrorCode> {
   override name = 'BasicGetAndExpireError';
 }
@@ -27,9 +27,9 @@ export class BasicGetAndExpireError extends ScriptCodeError<BasicGetAndExpireErr
  * Runs `lua/basic/get_and_expire.lua`.
  * @throws {@link BasicGetAndExpireError} `INVALID_ARGUMENT`: ttlMs is not an integer in range
  */
-export const basicGetAndExpire = defineScript<BasicGetAndExpireInput, BasicGetAndExpireReply>({
+const luagen_basic_getAndExpire = defineScript<BasicGetAndExpireInput, BasicGetAndExpireReply>({
   id: 'basic.getAndExpire',
-  command: 'basicGetAndExpire',
+  command: 'luagen_basic_getAndExpire',
   sourcePath: 'lua/basic/get_and_expire.lua',
   lineOffset: 0,
   sha1: 'bdeb5672b81116fd15f370233a583eb1efb83405',
@@ -66,3 +66,4 @@ end
 return redis.call('GETEX', KEYS[1], 'PX', ttl_ms)
 `,
 });
+export { luagen_basic_getAndExpire as basicGetAndExpire };

@@ -2,7 +2,7 @@
 // Source: lua/basic/increment.lua
 import { arg, defineScript, type RedisKey, reply, ScriptCodeError } from '../../runtime';
 
-/** Keys and arguments of {@link basicIncrement}. */
+/** Keys and arguments of `basic.increment`. */
 export interface BasicIncrementInput {
   /** Key: the counter (a string holding an integer) */
   readonly counter: RedisKey;
@@ -12,16 +12,16 @@ export interface BasicIncrementInput {
   readonly ttlMs?: number;
 }
 
-/** The decoded reply of {@link basicIncrement}. the new value and the key's TTL in ms afterwards (-1: none) */
+/** The decoded reply of `basic.increment`. the new value and the key's TTL in ms afterwards (-1: none) */
 export interface BasicIncrementReply {
   readonly value: number;
   readonly ttlMs: number;
 }
 
-/** Error codes {@link basicIncrement} may raise. */
+/** Error codes `basic.increment` may raise. */
 export type BasicIncrementErrorCode = 'INVALID_ARGUMENT' | 'NOT_INTEGER' | 'OUT_OF_RANGE';
 
-/** Raised by {@link basicIncrement} for a declared `@error` code; `code` tells which. */
+/** Raised by `basic.increment` for a declared `@error` code; `code` tells which. */
 export class BasicIncrementError extends ScriptCodeError<BasicIncrementErrorCode> {
   override name = 'BasicIncrementError';
 }
@@ -36,9 +36,9 @@ export class BasicIncrementError extends ScriptCodeError<BasicIncrementErrorCode
  * @throws {@link BasicIncrementError} `NOT_INTEGER`: the key holds something other than an integer
  * @throws {@link BasicIncrementError} `OUT_OF_RANGE`: the result would leave the exact integer range of a double (+-(2^53-1))
  */
-export const basicIncrement = defineScript<BasicIncrementInput, BasicIncrementReply>({
+const luagen_basic_increment = defineScript<BasicIncrementInput, BasicIncrementReply>({
   id: 'basic.increment',
-  command: 'basicIncrement',
+  command: 'luagen_basic_increment',
   sourcePath: 'lua/basic/increment.lua',
   lineOffset: 0,
   sha1: '33fe1eb2e513f2280a3ba563314b1581ca30c669',
@@ -106,3 +106,4 @@ end
 return { value, ttl }
 `,
 });
+export { luagen_basic_increment as basicIncrement };

@@ -2,7 +2,7 @@
 // Source: lua/counter/bounded_increment.lua
 import { arg, defineScript, type RedisKey, reply, ScriptCodeError } from '../../runtime';
 
-/** Keys and arguments of {@link counterBoundedIncrement}. */
+/** Keys and arguments of `counter.boundedIncrement`. */
 export interface CounterBoundedIncrementInput {
   /** Key: the counter (a string holding an integer) */
   readonly counter: RedisKey;
@@ -12,16 +12,16 @@ export interface CounterBoundedIncrementInput {
   readonly max?: number;
 }
 
-/** The decoded reply of {@link counterBoundedIncrement}. whether it was added, and the counter's value afterwards */
+/** The decoded reply of `counter.boundedIncrement`. whether it was added, and the counter's value afterwards */
 export interface CounterBoundedIncrementReply {
   readonly applied: boolean;
   readonly value: number;
 }
 
-/** Error codes {@link counterBoundedIncrement} may raise. */
+/** Error codes `counter.boundedIncrement` may raise. */
 export type CounterBoundedIncrementErrorCode = 'INVALID_ARGUMENT' | 'NOT_INTEGER' | 'OUT_OF_RANGE';
 
-/** Raised by {@link counterBoundedIncrement} for a declared `@error` code; `code` tells which. */
+/** Raised by `counter.boundedIncrement` for a declared `@error` code; `code` tells which. */
 export class CounterBoundedIncrementError extends ScriptCodeError<CounterBoundedIncrementErrorCode> {
   override name = 'CounterBoundedIncrementError';
 }
@@ -35,9 +35,9 @@ export class CounterBoundedIncrementError extends ScriptCodeError<CounterBounded
  * @throws {@link CounterBoundedIncrementError} `NOT_INTEGER`: the key holds something other than an integer
  * @throws {@link CounterBoundedIncrementError} `OUT_OF_RANGE`: the result would pass 2^53-1, the exact integer range of a double
  */
-export const counterBoundedIncrement = defineScript<CounterBoundedIncrementInput, CounterBoundedIncrementReply>({
+const luagen_counter_boundedIncrement = defineScript<CounterBoundedIncrementInput, CounterBoundedIncrementReply>({
   id: 'counter.boundedIncrement',
-  command: 'counterBoundedIncrement',
+  command: 'luagen_counter_boundedIncrement',
   sourcePath: 'lua/counter/bounded_increment.lua',
   lineOffset: 0,
   sha1: '5d3160a9ca9f2fc1840e43fd4ad71c6712b12af7',
@@ -101,3 +101,4 @@ redis.call('INCRBY', KEYS[1], by)
 return { 1, value }
 `,
 });
+export { luagen_counter_boundedIncrement as counterBoundedIncrement };

@@ -2,7 +2,7 @@
 // Source: lua/hash/set_fields.lua
 import { arg, defineScript, type RedisKey, reply, ScriptCodeError } from '../../runtime';
 
-/** Keys and arguments of {@link hashSetFields}. */
+/** Keys and arguments of `hash.setFields`. */
 export interface HashSetFieldsInput {
   /** Key: the hash */
   readonly hash: RedisKey;
@@ -10,16 +10,16 @@ export interface HashSetFieldsInput {
   readonly pairs: readonly (string)[];
 }
 
-/** The decoded reply of {@link hashSetFields}. fields that did not exist before, and the field count afterwards */
+/** The decoded reply of `hash.setFields`. fields that did not exist before, and the field count afterwards */
 export interface HashSetFieldsReply {
   readonly added: number;
   readonly fields: number;
 }
 
-/** Error codes {@link hashSetFields} may raise. */
+/** Error codes `hash.setFields` may raise. */
 export type HashSetFieldsErrorCode = 'INVALID_ARGUMENT';
 
-/** Raised by {@link hashSetFields} for a declared `@error` code; `code` tells which. */
+/** Raised by `hash.setFields` for a declared `@error` code; `code` tells which. */
 export class HashSetFieldsError extends ScriptCodeError<HashSetFieldsErrorCode> {
   override name = 'HashSetFieldsError';
 }
@@ -32,9 +32,9 @@ export class HashSetFieldsError extends ScriptCodeError<HashSetFieldsErrorCode> 
  * Runs `lua/hash/set_fields.lua`.
  * @throws {@link HashSetFieldsError} `INVALID_ARGUMENT`: no pairs, or an odd number of values
  */
-export const hashSetFields = defineScript<HashSetFieldsInput, HashSetFieldsReply>({
+const luagen_hash_setFields = defineScript<HashSetFieldsInput, HashSetFieldsReply>({
   id: 'hash.setFields',
-  command: 'hashSetFields',
+  command: 'luagen_hash_setFields',
   sourcePath: 'lua/hash/set_fields.lua',
   lineOffset: 0,
   sha1: 'd44aea68243805a5883890233303c2f494ce68fe',
@@ -67,3 +67,4 @@ end
 return { added, redis.call('HLEN', KEYS[1]) }
 `,
 });
+export { luagen_hash_setFields as hashSetFields };

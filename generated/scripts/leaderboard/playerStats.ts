@@ -2,7 +2,7 @@
 // Source: lua/leaderboard/player_stats.lua
 import { arg, defineScript, type RedisKey, reply } from '../../runtime';
 
-/** Keys and arguments of {@link leaderboardPlayerStats}. */
+/** Keys and arguments of `leaderboard.playerStats`. */
 export interface LeaderboardPlayerStatsInput {
   /** Key: the leaderboard (a sorted set) */
   readonly board: RedisKey;
@@ -10,7 +10,7 @@ export interface LeaderboardPlayerStatsInput {
   readonly player: string;
 }
 
-/** The decoded reply of {@link leaderboardPlayerStats}. */
+/** The decoded reply of `leaderboard.playerStats`. */
 export type LeaderboardPlayerStatsReply = { readonly score: number; readonly rank: number; readonly total: number } | null;
 
 /**
@@ -19,9 +19,9 @@ export type LeaderboardPlayerStatsReply = { readonly score: number; readonly ran
  *
  * Runs `lua/leaderboard/player_stats.lua` (read-only).
  */
-export const leaderboardPlayerStats = defineScript<LeaderboardPlayerStatsInput, LeaderboardPlayerStatsReply>({
+const luagen_leaderboard_playerStats = defineScript<LeaderboardPlayerStatsInput, LeaderboardPlayerStatsReply>({
   id: 'leaderboard.playerStats',
-  command: 'leaderboardPlayerStats',
+  command: 'luagen_leaderboard_playerStats',
   sourcePath: 'lua/leaderboard/player_stats.lua',
   lineOffset: 1,
   sha1: '9619a645883f25b513a04ede253d063f44ad49ce',
@@ -45,3 +45,4 @@ end
 return { score, redis.call('ZREVRANK', KEYS[1], ARGV[1]) + 1, redis.call('ZCARD', KEYS[1]) }
 `,
 });
+export { luagen_leaderboard_playerStats as leaderboardPlayerStats };

@@ -2,7 +2,7 @@
 // Source: lua/leaderboard/top.lua
 import { arg, defineScript, type RedisKey, reply, ScriptCodeError } from '../../runtime';
 
-/** Keys and arguments of {@link leaderboardTop}. */
+/** Keys and arguments of `leaderboard.top`. */
 export interface LeaderboardTopInput {
   /** Key: the leaderboard (a sorted set) */
   readonly board: RedisKey;
@@ -10,12 +10,12 @@ export interface LeaderboardTopInput {
   readonly count: number;
 }
 
-/** The decoded reply of {@link leaderboardTop}. */
+/** The decoded reply of `leaderboard.top`. */
 export type LeaderboardTopReply = { readonly player: string; readonly score: number; readonly rank: number }[];
-/** Error codes {@link leaderboardTop} may raise. */
+/** Error codes `leaderboard.top` may raise. */
 export type LeaderboardTopErrorCode = 'INVALID_ARGUMENT';
 
-/** Raised by {@link leaderboardTop} for a declared `@error` code; `code` tells which. */
+/** Raised by `leaderboard.top` for a declared `@error` code; `code` tells which. */
 export class LeaderboardTopError extends ScriptCodeError<LeaderboardTopErrorCode> {
   override name = 'LeaderboardTopError';
 }
@@ -28,9 +28,9 @@ export class LeaderboardTopError extends ScriptCodeError<LeaderboardTopErrorCode
  * Runs `lua/leaderboard/top.lua` (read-only).
  * @throws {@link LeaderboardTopError} `INVALID_ARGUMENT`: count is not an integer between 1 and 2^53-1
  */
-export const leaderboardTop = defineScript<LeaderboardTopInput, LeaderboardTopReply>({
+const luagen_leaderboard_top = defineScript<LeaderboardTopInput, LeaderboardTopReply>({
   id: 'leaderboard.top',
-  command: 'leaderboardTop',
+  command: 'luagen_leaderboard_top',
   sourcePath: 'lua/leaderboard/top.lua',
   lineOffset: 1,
   sha1: '3d08bd7ad67b6a00f8326c9aee47847d4ceb8c0f',
@@ -76,3 +76,4 @@ end
 return entries
 `,
 });
+export { luagen_leaderboard_top as leaderboardTop };

@@ -2,7 +2,7 @@
 // Source: lua/leaderboard/update_score.lua
 import { arg, defineScript, type RedisKey, reply, ScriptCodeError } from '../../runtime';
 
-/** Keys and arguments of {@link leaderboardUpdateScore}. */
+/** Keys and arguments of `leaderboard.updateScore`. */
 export interface LeaderboardUpdateScoreInput {
   /** Key: the leaderboard (a sorted set) */
   readonly board: RedisKey;
@@ -14,16 +14,16 @@ export interface LeaderboardUpdateScoreInput {
   readonly mode?: 'set' | 'increment';
 }
 
-/** The decoded reply of {@link leaderboardUpdateScore}. the player's score and rank afterwards */
+/** The decoded reply of `leaderboard.updateScore`. the player's score and rank afterwards */
 export interface LeaderboardUpdateScoreReply {
   readonly score: number;
   readonly rank: number;
 }
 
-/** Error codes {@link leaderboardUpdateScore} may raise. */
+/** Error codes `leaderboard.updateScore` may raise. */
 export type LeaderboardUpdateScoreErrorCode = 'INVALID_ARGUMENT' | 'OUT_OF_RANGE';
 
-/** Raised by {@link leaderboardUpdateScore} for a declared `@error` code; `code` tells which. */
+/** Raised by `leaderboard.updateScore` for a declared `@error` code; `code` tells which. */
 export class LeaderboardUpdateScoreError extends ScriptCodeError<LeaderboardUpdateScoreErrorCode> {
   override name = 'LeaderboardUpdateScoreError';
 }
@@ -36,9 +36,9 @@ export class LeaderboardUpdateScoreError extends ScriptCodeError<LeaderboardUpda
  * @throws {@link LeaderboardUpdateScoreError} `INVALID_ARGUMENT`: player is empty, score is not a finite number, or mode is unknown
  * @throws {@link LeaderboardUpdateScoreError} `OUT_OF_RANGE`: the incremented score would not be a finite number
  */
-export const leaderboardUpdateScore = defineScript<LeaderboardUpdateScoreInput, LeaderboardUpdateScoreReply>({
+const luagen_leaderboard_updateScore = defineScript<LeaderboardUpdateScoreInput, LeaderboardUpdateScoreReply>({
   id: 'leaderboard.updateScore',
-  command: 'leaderboardUpdateScore',
+  command: 'luagen_leaderboard_updateScore',
   sourcePath: 'lua/leaderboard/update_score.lua',
   lineOffset: 0,
   sha1: '32546eb4ede6fea6e04b69fb50e832d8041d8897',
@@ -93,3 +93,4 @@ end
 return { stored, redis.call('ZREVRANK', KEYS[1], player) + 1 }
 `,
 });
+export { luagen_leaderboard_updateScore as leaderboardUpdateScore };

@@ -2,7 +2,7 @@
 // Source: lua/lock/acquire.lua
 import { arg, defineScript, type RedisKey, reply, ScriptCodeError } from '../../runtime';
 
-/** Keys and arguments of {@link lockAcquire}. */
+/** Keys and arguments of `lock.acquire`. */
 export interface LockAcquireInput {
   /** Key: the lock (a string holding the owner token, with a TTL) */
   readonly lock: RedisKey;
@@ -14,17 +14,17 @@ export interface LockAcquireInput {
   readonly ttlMs: number;
 }
 
-/** The decoded reply of {@link lockAcquire}. ttlMs: the lock's remaining TTL (the holder's when refused); token: this owner's fencing token (null when refused) */
+/** The decoded reply of `lock.acquire`. ttlMs: the lock's remaining TTL (the holder's when refused); token: this owner's fencing token (null when refused) */
 export interface LockAcquireReply {
   readonly acquired: boolean;
   readonly ttlMs: number;
   readonly token: number | null;
 }
 
-/** Error codes {@link lockAcquire} may raise. */
+/** Error codes `lock.acquire` may raise. */
 export type LockAcquireErrorCode = 'INVALID_ARGUMENT' | 'NOT_INTEGER';
 
-/** Raised by {@link lockAcquire} for a declared `@error` code; `code` tells which. */
+/** Raised by `lock.acquire` for a declared `@error` code; `code` tells which. */
 export class LockAcquireError extends ScriptCodeError<LockAcquireErrorCode> {
   override name = 'LockAcquireError';
 }
@@ -41,9 +41,9 @@ export class LockAcquireError extends ScriptCodeError<LockAcquireErrorCode> {
  * @throws {@link LockAcquireError} `INVALID_ARGUMENT`: owner is empty or ttlMs is not an integer in range
  * @throws {@link LockAcquireError} `NOT_INTEGER`: the fence key holds something other than an integer
  */
-export const lockAcquire = defineScript<LockAcquireInput, LockAcquireReply>({
+const luagen_lock_acquire = defineScript<LockAcquireInput, LockAcquireReply>({
   id: 'lock.acquire',
-  command: 'lockAcquire',
+  command: 'luagen_lock_acquire',
   sourcePath: 'lua/lock/acquire.lua',
   lineOffset: 0,
   sha1: '0466803930cc71ce8cfb7f345d8a66cd2f642629',
@@ -106,3 +106,4 @@ redis.call('SET', KEYS[1], owner, 'PX', ttl_ms)
 return { 1, ttl_ms, token }
 `,
 });
+export { luagen_lock_acquire as lockAcquire };

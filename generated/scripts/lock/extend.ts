@@ -2,7 +2,7 @@
 // Source: lua/lock/extend.lua
 import { arg, defineScript, type RedisKey, reply, ScriptCodeError } from '../../runtime';
 
-/** Keys and arguments of {@link lockExtend}. */
+/** Keys and arguments of `lock.extend`. */
 export interface LockExtendInput {
   /** Key: the lock (a string holding the owner token, with a TTL) */
   readonly lock: RedisKey;
@@ -12,16 +12,16 @@ export interface LockExtendInput {
   readonly ttlMs: number;
 }
 
-/** The decoded reply of {@link lockExtend}. ttlMs: the lock's remaining TTL afterwards (-2: no lock) */
+/** The decoded reply of `lock.extend`. ttlMs: the lock's remaining TTL afterwards (-2: no lock) */
 export interface LockExtendReply {
   readonly extended: boolean;
   readonly ttlMs: number;
 }
 
-/** Error codes {@link lockExtend} may raise. */
+/** Error codes `lock.extend` may raise. */
 export type LockExtendErrorCode = 'INVALID_ARGUMENT';
 
-/** Raised by {@link lockExtend} for a declared `@error` code; `code` tells which. */
+/** Raised by `lock.extend` for a declared `@error` code; `code` tells which. */
 export class LockExtendError extends ScriptCodeError<LockExtendErrorCode> {
   override name = 'LockExtendError';
 }
@@ -33,9 +33,9 @@ export class LockExtendError extends ScriptCodeError<LockExtendErrorCode> {
  * Runs `lua/lock/extend.lua`.
  * @throws {@link LockExtendError} `INVALID_ARGUMENT`: owner is empty or ttlMs is not an integer in range
  */
-export const lockExtend = defineScript<LockExtendInput, LockExtendReply>({
+const luagen_lock_extend = defineScript<LockExtendInput, LockExtendReply>({
   id: 'lock.extend',
-  command: 'lockExtend',
+  command: 'luagen_lock_extend',
   sourcePath: 'lua/lock/extend.lua',
   lineOffset: 0,
   sha1: '18bcd4a9f92295056d8448abb3479de9eb504dad',
@@ -81,3 +81,4 @@ redis.call('PEXPIRE', KEYS[1], ttl_ms)
 return { 1, ttl_ms }
 `,
 });
+export { luagen_lock_extend as lockExtend };

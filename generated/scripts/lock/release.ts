@@ -2,7 +2,7 @@
 // Source: lua/lock/release.lua
 import { arg, defineScript, type RedisKey, reply, ScriptCodeError } from '../../runtime';
 
-/** Keys and arguments of {@link lockRelease}. */
+/** Keys and arguments of `lock.release`. */
 export interface LockReleaseInput {
   /** Key: the lock (a string holding the owner token) */
   readonly lock: RedisKey;
@@ -10,12 +10,12 @@ export interface LockReleaseInput {
   readonly owner: string;
 }
 
-/** The decoded reply of {@link lockRelease}. true when owner held the lock and it is now free */
+/** The decoded reply of `lock.release`. true when owner held the lock and it is now free */
 export type LockReleaseReply = boolean;
-/** Error codes {@link lockRelease} may raise. */
+/** Error codes `lock.release` may raise. */
 export type LockReleaseErrorCode = 'INVALID_ARGUMENT';
 
-/** Raised by {@link lockRelease} for a declared `@error` code; `code` tells which. */
+/** Raised by `lock.release` for a declared `@error` code; `code` tells which. */
 export class LockReleaseError extends ScriptCodeError<LockReleaseErrorCode> {
   override name = 'LockReleaseError';
 }
@@ -27,9 +27,9 @@ export class LockReleaseError extends ScriptCodeError<LockReleaseErrorCode> {
  * Runs `lua/lock/release.lua`.
  * @throws {@link LockReleaseError} `INVALID_ARGUMENT`: owner is empty
  */
-export const lockRelease = defineScript<LockReleaseInput, LockReleaseReply>({
+const luagen_lock_release = defineScript<LockReleaseInput, LockReleaseReply>({
   id: 'lock.release',
-  command: 'lockRelease',
+  command: 'luagen_lock_release',
   sourcePath: 'lua/lock/release.lua',
   lineOffset: 0,
   sha1: '3c97aeb9072162159b263b9c666247b72ae5b14a',
@@ -57,3 +57,4 @@ redis.call('DEL', KEYS[1])
 return true
 `,
 });
+export { luagen_lock_release as lockRelease };

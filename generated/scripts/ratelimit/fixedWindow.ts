@@ -2,7 +2,7 @@
 // Source: lua/ratelimit/fixed_window.lua
 import { arg, defineScript, type RedisKey, reply, ScriptCodeError } from '../../runtime';
 
-/** Keys and arguments of {@link ratelimitFixedWindow}. */
+/** Keys and arguments of `ratelimit.fixedWindow`. */
 export interface RatelimitFixedWindowInput {
   /** Key: the window's counter (a string holding an integer, with a TTL) */
   readonly counter: RedisKey;
@@ -12,7 +12,7 @@ export interface RatelimitFixedWindowInput {
   readonly windowMs: number;
 }
 
-/** The decoded reply of {@link ratelimitFixedWindow}. resetMs: ms until the window ends (0: no window open) */
+/** The decoded reply of `ratelimit.fixedWindow`. resetMs: ms until the window ends (0: no window open) */
 export interface RatelimitFixedWindowReply {
   readonly allowed: boolean;
   readonly count: number;
@@ -20,10 +20,10 @@ export interface RatelimitFixedWindowReply {
   readonly resetMs: number;
 }
 
-/** Error codes {@link ratelimitFixedWindow} may raise. */
+/** Error codes `ratelimit.fixedWindow` may raise. */
 export type RatelimitFixedWindowErrorCode = 'INVALID_ARGUMENT' | 'NOT_INTEGER';
 
-/** Raised by {@link ratelimitFixedWindow} for a declared `@error` code; `code` tells which. */
+/** Raised by `ratelimit.fixedWindow` for a declared `@error` code; `code` tells which. */
 export class RatelimitFixedWindowError extends ScriptCodeError<RatelimitFixedWindowErrorCode> {
   override name = 'RatelimitFixedWindowError';
 }
@@ -37,9 +37,9 @@ export class RatelimitFixedWindowError extends ScriptCodeError<RatelimitFixedWin
  * @throws {@link RatelimitFixedWindowError} `INVALID_ARGUMENT`: limit or windowMs is not an integer in range
  * @throws {@link RatelimitFixedWindowError} `NOT_INTEGER`: the counter key holds something other than a count
  */
-export const ratelimitFixedWindow = defineScript<RatelimitFixedWindowInput, RatelimitFixedWindowReply>({
+const luagen_ratelimit_fixedWindow = defineScript<RatelimitFixedWindowInput, RatelimitFixedWindowReply>({
   id: 'ratelimit.fixedWindow',
-  command: 'ratelimitFixedWindow',
+  command: 'luagen_ratelimit_fixedWindow',
   sourcePath: 'lua/ratelimit/fixed_window.lua',
   lineOffset: 0,
   sha1: '5afe0406c5d5fb5fa37afda8520179d8793d2720',
@@ -104,3 +104,4 @@ end
 return { 1, count, limit - count, reset_ms }
 `,
 });
+export { luagen_ratelimit_fixedWindow as ratelimitFixedWindow };

@@ -2,7 +2,7 @@
 // Source: lua/ratelimit/sliding_window.lua
 import { arg, defineScript, type RedisKey, reply, ScriptCodeError } from '../../runtime';
 
-/** Keys and arguments of {@link ratelimitSlidingWindow}. */
+/** Keys and arguments of `ratelimit.slidingWindow`. */
 export interface RatelimitSlidingWindowInput {
   /** Key: sorted set of admitted requests (member: time-seq, score: time in us) */
   readonly log: RedisKey;
@@ -14,7 +14,7 @@ export interface RatelimitSlidingWindowInput {
   readonly windowMs: number;
 }
 
-/** The decoded reply of {@link ratelimitSlidingWindow}. count: admitted in the window, this one included; retryMs: ms until the next slot frees (0 when allowed) */
+/** The decoded reply of `ratelimit.slidingWindow`. count: admitted in the window, this one included; retryMs: ms until the next slot frees (0 when allowed) */
 export interface RatelimitSlidingWindowReply {
   readonly allowed: boolean;
   readonly count: number;
@@ -22,10 +22,10 @@ export interface RatelimitSlidingWindowReply {
   readonly retryMs: number;
 }
 
-/** Error codes {@link ratelimitSlidingWindow} may raise. */
+/** Error codes `ratelimit.slidingWindow` may raise. */
 export type RatelimitSlidingWindowErrorCode = 'INVALID_ARGUMENT';
 
-/** Raised by {@link ratelimitSlidingWindow} for a declared `@error` code; `code` tells which. */
+/** Raised by `ratelimit.slidingWindow` for a declared `@error` code; `code` tells which. */
 export class RatelimitSlidingWindowError extends ScriptCodeError<RatelimitSlidingWindowErrorCode> {
   override name = 'RatelimitSlidingWindowError';
 }
@@ -40,9 +40,9 @@ export class RatelimitSlidingWindowError extends ScriptCodeError<RatelimitSlidin
  * Runs `lua/ratelimit/sliding_window.lua`.
  * @throws {@link RatelimitSlidingWindowError} `INVALID_ARGUMENT`: limit or windowMs is not an integer in range
  */
-export const ratelimitSlidingWindow = defineScript<RatelimitSlidingWindowInput, RatelimitSlidingWindowReply>({
+const luagen_ratelimit_slidingWindow = defineScript<RatelimitSlidingWindowInput, RatelimitSlidingWindowReply>({
   id: 'ratelimit.slidingWindow',
-  command: 'ratelimitSlidingWindow',
+  command: 'luagen_ratelimit_slidingWindow',
   sourcePath: 'lua/ratelimit/sliding_window.lua',
   lineOffset: 0,
   sha1: '5e417716caff4afe58b73eab3cc9f95dcdf3b52a',
@@ -110,3 +110,4 @@ redis.call('PEXPIRE', KEYS[2], window_ms)
 return { 1, count + 1, limit - count - 1, 0 }
 `,
 });
+export { luagen_ratelimit_slidingWindow as ratelimitSlidingWindow };

@@ -2,7 +2,7 @@
 // Source: lua/session/create.lua
 import { arg, defineScript, type RedisKey, reply, ScriptCodeError } from '../../runtime';
 
-/** Keys and arguments of {@link sessionCreate}. */
+/** Keys and arguments of `session.create`. */
 export interface SessionCreateInput {
   /** Key: the session hash, e.g. session:{user42}:3f2a */
   readonly session: RedisKey;
@@ -14,12 +14,12 @@ export interface SessionCreateInput {
   readonly data: unknown;
 }
 
-/** The decoded reply of {@link sessionCreate}. */
+/** The decoded reply of `session.create`. */
 export type SessionCreateReply = string;
-/** Error codes {@link sessionCreate} may raise. */
+/** Error codes `session.create` may raise. */
 export type SessionCreateErrorCode = 'INVALID_ARGUMENT' | 'KEY_LAYOUT' | 'SESSION_EXISTS';
 
-/** Raised by {@link sessionCreate} for a declared `@error` code; `code` tells which. */
+/** Raised by `session.create` for a declared `@error` code; `code` tells which. */
 export class SessionCreateError extends ScriptCodeError<SessionCreateErrorCode> {
   override name = 'SessionCreateError';
 }
@@ -38,9 +38,9 @@ export class SessionCreateError extends ScriptCodeError<SessionCreateErrorCode> 
  * @throws {@link SessionCreateError} `KEY_LAYOUT`: the two keys do not carry the same, non-empty {hash tag}
  * @throws {@link SessionCreateError} `SESSION_EXISTS`: a session with this key exists
  */
-export const sessionCreate = defineScript<SessionCreateInput, SessionCreateReply>({
+const luagen_session_create = defineScript<SessionCreateInput, SessionCreateReply>({
   id: 'session.create',
-  command: 'sessionCreate',
+  command: 'luagen_session_create',
   sourcePath: 'lua/session/create.lua',
   lineOffset: 0,
   sha1: 'a2102d1c47056dccdd5f8c79e10f74d3eca396d0',
@@ -118,3 +118,4 @@ end
 return redis.status_reply('OK')
 `,
 });
+export { luagen_session_create as sessionCreate };

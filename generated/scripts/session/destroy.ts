@@ -2,7 +2,7 @@
 // Source: lua/session/destroy.lua
 import { defineScript, type RedisKey, reply } from '../../runtime';
 
-/** Keys and arguments of {@link sessionDestroy}. */
+/** Keys and arguments of `session.destroy`. */
 export interface SessionDestroyInput {
   /** Key: the session hash, e.g. session:{user42}:3f2a */
   readonly session: RedisKey;
@@ -10,7 +10,7 @@ export interface SessionDestroyInput {
   readonly index: RedisKey;
 }
 
-/** The decoded reply of {@link sessionDestroy}. whether the session existed */
+/** The decoded reply of `session.destroy`. whether the session existed */
 export type SessionDestroyReply = boolean;
 
 /**
@@ -21,9 +21,9 @@ export type SessionDestroyReply = boolean;
  *
  * Runs `lua/session/destroy.lua`.
  */
-export const sessionDestroy = defineScript<SessionDestroyInput, SessionDestroyReply>({
+const luagen_session_destroy = defineScript<SessionDestroyInput, SessionDestroyReply>({
   id: 'session.destroy',
-  command: 'sessionDestroy',
+  command: 'luagen_session_destroy',
   sourcePath: 'lua/session/destroy.lua',
   lineOffset: 0,
   sha1: 'b3f24af91745a5a031b8910ecc368ab7c916297f',
@@ -45,3 +45,4 @@ redis.call('ZREM', KEYS[2], KEYS[1])
 return existed
 `,
 });
+export { luagen_session_destroy as sessionDestroy };

@@ -2,18 +2,18 @@
 // Source: lua/session/destroy_all.lua
 import { defineScript, type RedisKey, reply, ScriptCodeError } from '../../runtime';
 
-/** Keys and arguments of {@link sessionDestroyAll}. */
+/** Keys and arguments of `session.destroyAll`. */
 export interface SessionDestroyAllInput {
   /** Key: the user's session index, e.g. sessions:{user42} */
   readonly index: RedisKey;
 }
 
-/** The decoded reply of {@link sessionDestroyAll}. sessions deleted (expired ones are not counted) */
+/** The decoded reply of `session.destroyAll`. sessions deleted (expired ones are not counted) */
 export type SessionDestroyAllReply = number;
-/** Error codes {@link sessionDestroyAll} may raise. */
+/** Error codes `session.destroyAll` may raise. */
 export type SessionDestroyAllErrorCode = 'KEY_LAYOUT';
 
-/** Raised by {@link sessionDestroyAll} for a declared `@error` code; `code` tells which. */
+/** Raised by `session.destroyAll` for a declared `@error` code; `code` tells which. */
 export class SessionDestroyAllError extends ScriptCodeError<SessionDestroyAllErrorCode> {
   override name = 'SessionDestroyAllError';
 }
@@ -30,9 +30,9 @@ export class SessionDestroyAllError extends ScriptCodeError<SessionDestroyAllErr
  * Runs `lua/session/destroy_all.lua`.
  * @throws {@link SessionDestroyAllError} `KEY_LAYOUT`: the index key has no {hash tag}, or lists a key with another tag
  */
-export const sessionDestroyAll = defineScript<SessionDestroyAllInput, SessionDestroyAllReply>({
+const luagen_session_destroyAll = defineScript<SessionDestroyAllInput, SessionDestroyAllReply>({
   id: 'session.destroyAll',
-  command: 'sessionDestroyAll',
+  command: 'luagen_session_destroyAll',
   sourcePath: 'lua/session/destroy_all.lua',
   lineOffset: 0,
   sha1: 'c5b38c17f11d654da4dec0301ca94df3e490829a',
@@ -85,3 +85,4 @@ redis.call('DEL', KEYS[1])
 return deleted
 `,
 });
+export { luagen_session_destroyAll as sessionDestroyAll };

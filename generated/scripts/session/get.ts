@@ -2,7 +2,7 @@
 // Source: lua/session/get.lua
 import { defineScript, type RedisKey, reply } from '../../runtime';
 
-/** Keys and arguments of {@link sessionGet}. */
+/** Keys and arguments of `session.get`. */
 export interface SessionGetInput {
   /** Key: the session hash, e.g. session:{user42}:3f2a */
   readonly session: RedisKey;
@@ -10,7 +10,7 @@ export interface SessionGetInput {
   readonly index: RedisKey;
 }
 
-/** The decoded reply of {@link sessionGet}. accessedMs: now, the time of this access */
+/** The decoded reply of `session.get`. accessedMs: now, the time of this access */
 export type SessionGetReply = { readonly data: unknown; readonly createdMs: number; readonly accessedMs: number } | null;
 
 /**
@@ -22,9 +22,9 @@ export type SessionGetReply = { readonly data: unknown; readonly createdMs: numb
  *
  * Runs `lua/session/get.lua`.
  */
-export const sessionGet = defineScript<SessionGetInput, SessionGetReply>({
+const luagen_session_get = defineScript<SessionGetInput, SessionGetReply>({
   id: 'session.get',
-  command: 'sessionGet',
+  command: 'luagen_session_get',
   sourcePath: 'lua/session/get.lua',
   lineOffset: 0,
   sha1: '8c7503e91c851a22c6b74d134bea53eeb5239c0e',
@@ -59,3 +59,4 @@ end
 return { stored[1], tonumber(stored[2]), now_ms }
 `,
 });
+export { luagen_session_get as sessionGet };

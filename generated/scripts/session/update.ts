@@ -2,7 +2,7 @@
 // Source: lua/session/update.lua
 import { arg, defineScript, type RedisKey, reply, ScriptCodeError } from '../../runtime';
 
-/** Keys and arguments of {@link sessionUpdate}. */
+/** Keys and arguments of `session.update`. */
 export interface SessionUpdateInput {
   /** Key: the session hash, e.g. session:{user42}:3f2a */
   readonly session: RedisKey;
@@ -12,12 +12,12 @@ export interface SessionUpdateInput {
   readonly data: unknown;
 }
 
-/** The decoded reply of {@link sessionUpdate}. whether the session existed and was updated */
+/** The decoded reply of `session.update`. whether the session existed and was updated */
 export type SessionUpdateReply = boolean;
-/** Error codes {@link sessionUpdate} may raise. */
+/** Error codes `session.update` may raise. */
 export type SessionUpdateErrorCode = 'INVALID_ARGUMENT';
 
-/** Raised by {@link sessionUpdate} for a declared `@error` code; `code` tells which. */
+/** Raised by `session.update` for a declared `@error` code; `code` tells which. */
 export class SessionUpdateError extends ScriptCodeError<SessionUpdateErrorCode> {
   override name = 'SessionUpdateError';
 }
@@ -32,9 +32,9 @@ export class SessionUpdateError extends ScriptCodeError<SessionUpdateErrorCode> 
  * Runs `lua/session/update.lua`.
  * @throws {@link SessionUpdateError} `INVALID_ARGUMENT`: data is not valid JSON
  */
-export const sessionUpdate = defineScript<SessionUpdateInput, SessionUpdateReply>({
+const luagen_session_update = defineScript<SessionUpdateInput, SessionUpdateReply>({
   id: 'session.update',
-  command: 'sessionUpdate',
+  command: 'luagen_session_update',
   sourcePath: 'lua/session/update.lua',
   lineOffset: 0,
   sha1: '97b4697d1f795fd69b9c8dcc15002accde66a4f3',
@@ -75,3 +75,4 @@ end
 return true
 `,
 });
+export { luagen_session_update as sessionUpdate };
