@@ -16,11 +16,17 @@ async function tree(dir: string): Promise<Record<string, string>> {
   return files;
 }
 
-/** Builds with `--src <spelling>` into its own folder and returns what was written. */
-async function buildWith(cwd: string, spelling: string, out: string): Promise<Record<string, string>> {
-  const run = await runCli(cwd, 'build', '--src', spelling, '--out', out);
-  expect({ spelling, code: run.code, stderr: run.stderr }).toEqual({ spelling, code: 0, stderr: '' });
-  return tree(path.join(cwd, out));
+/** Builds with every `--src` spelling (each into its own folder), checks the outputs are byte-identical, returns one. */
+async function sameOutputFrom(cwd: string, spellings: readonly string[], out: string): Promise<Record<string, string>> {
+  const outputs = [];
+  for (const [i, spelling] of spellings.entries()) {
+    const run = await runCli(cwd, 'build', '--src', spelling, '--out', `${out}-${i}`);
+    expect({ spelling, code: run.code, stderr: run.stderr }).toEqual({ spelling, code: 0, stderr: '' });
+    outputs.push(await tree(path.join(cwd, `${out}-${i}`)));
+  }
+  const [first, ...rest] = outputs;
+  for (const output of rest) expect(output).toEqual(first);
+  return first ?? {};
 }
 
 describe('--src: any spelling of one folder gives byte-identical output', () => {
@@ -43,40 +49,27 @@ describe('--src: any spelling of one folder gives byte-identical output', () => 
     await fs.rm(root, { recursive: true, force: true });
   });
 
-  it('a folder inside the working directory: relative, ./, trailing slash, absolute, via ..', async () => {
+  it('a folder inside the working directory: relative, ./, trailing slash, absolute, via .., via a symlink', async () => {
     const spellings = ['lua', './lua', 'lua/', './lua//', path.join(app, 'lua'), `${path.join(app, 'lua')}/`, '../app/lua', path.join(root, 'lua-link')];
-    const outputs = [];
-    for (const [i, spelling] of spellings.entries()) outputs.push(await buildWith(app, spelling, `out/inside-${i}`));
-    const [first, ...rest] = outputs;
-    expect(Object.keys(first ?? {})).toEqual(expect.arrayContaining(['index.ts', 'scripts/app/counter.ts', 'scripts/readValue.ts']));
-    expect(first?.['index.ts']).toContain('// Source: lua/ (2 scripts)');
-    expect(first?.['scripts/app/counter.ts']).toContain("id: 'app.counter'");
-    for (const output of rest) expect(output).toEqual(first);
+    const output = await sameOutputFrom(app, spellings, 'out/inside');
+    expect(Object.keys(output)).toEqual(expect.arrayContaining(['index.ts', 'scripts/app/counter.ts', 'scripts/readValue.ts']));
+    expect(output['index.ts']).toContain('// Source: lua/ (2 scripts)');
+    expect(output['scripts/app/counter.ts']).toContain("id: 'app.counter'");
   });
 
   it('a sibling package outside the working directory: relative, absolute, trailing slash, roundabout', async () => {
     const shared = path.join(root, 'shared', 'lua');
     const spellings = ['../shared/lua', '../shared/lua/', shared, `${shared}/`, '../app/../shared/./lua', './../shared/lua'];
-    const outputs = [];
-    for (const [i, spelling] of spellings.entries()) outputs.push(await buildWith(app, spelling, `out/outside-${i}`));
-    const [first, ...rest] = outputs;
-    expect(Object.keys(first ?? {})).toEqual(expect.arrayContaining(['index.ts', 'scripts/jobs/count.ts', 'scripts/peek.ts']));
-    expect(first?.['index.ts']).toContain('// Source: ../shared/lua/ (2 scripts)');
-    expect(first?.['scripts/jobs/count.ts']).toContain("sourcePath: '../shared/lua/jobs/count.lua'");
-    for (const output of rest) expect(output).toEqual(first);
+    const output = await sameOutputFrom(app, spellings, 'out/outside');
+    expect(Object.keys(output)).toEqual(expect.arrayContaining(['index.ts', 'scripts/jobs/count.ts', 'scripts/peek.ts']));
+    expect(output['index.ts']).toContain('// Source: ../shared/lua/ (2 scripts)');
+    expect(output['scripts/jobs/count.ts']).toContain("sourcePath: '../shared/lua/jobs/count.lua'");
   });
 
   it('the working directory itself as --src: ., ./, its absolute path', async () => {
-    const outputs = [];
-    for (const [i, spelling] of ['.', './', path.join(app, 'lua', 'app'), `${path.join(app, 'lua', 'app')}/`].entries()) {
-      const cwd = path.join(app, 'lua', 'app');
-      const run = await runCli(cwd, 'build', '--src', spelling, '--out', `../../out/self-${i}`);
-      expect({ spelling, code: run.code, stderr: run.stderr }).toEqual({ spelling, code: 0, stderr: '' });
-      outputs.push(await tree(path.join(app, 'out', `self-${i}`)));
-    }
-    const [first, ...rest] = outputs;
-    expect(first?.['scripts/counter.ts']).toContain("id: 'counter'");
-    for (const output of rest) expect(output).toEqual(first);
+    const self = path.join(app, 'lua', 'app');
+    const output = await sameOutputFrom(self, ['.', './', self, `${self}/`], '../../out/self');
+    expect(output['scripts/counter.ts']).toContain("id: 'counter'");
   });
 
   it('a folder that does not exist is named as written', async () => {

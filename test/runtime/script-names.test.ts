@@ -26,7 +26,7 @@ describe.each(CLIENT_MATRIX.map((combo) => [combo.name, combo] as const))('scrip
   const raw = redis as Redis & Record<string, (...args: any[]) => Promise<unknown>>;
   let scripts: Record<string, LooseScript> & { package: Record<string, LooseScript> };
   beforeAll(() => {
-    scripts = fixture.bindScripts(redis) as typeof scripts;
+    scripts = fixture.bindScripts(redis) as unknown as typeof scripts;
   });
   afterAll(async () => {
     const keys = await redis.keys(`${prefix}*`);
