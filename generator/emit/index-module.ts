@@ -97,7 +97,7 @@ function augmentation(scripts: readonly ScriptModel[]): WriterFunction {
         for (const script of scripts) {
           const params = rawParameters(script);
           const callback = takesCallback(script) ? `${params ? ', ' : ''}callback?: Callback<unknown>` : '';
-          writer.writeLine(`/** \`${script.sourcePath}\` with positional arguments (EVALSHA), as \`scripts.${script.id}\` without validation or decoding. */`);
+          writer.writeLine(`/** \`${docText(script.sourcePath)}\` with positional arguments (EVALSHA), as \`scripts.${script.id}\` without validation or decoding. */`);
           writer.writeLine(`${script.command}(${params}${callback}): Result<unknown, Context>;`);
         }
       });

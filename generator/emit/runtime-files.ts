@@ -1,4 +1,5 @@
 import { withEsmImports } from './imports';
+import { lineCommentText } from './text';
 import type { GeneratedFile } from './module';
 
 /** A template file shipped with luagen, by its path under `templates/` (POSIX). */
@@ -20,7 +21,7 @@ export function emitRuntimeFiles(templates: readonly TemplateFile[], banner: (so
 /** Fills the banner template (`{{source}}`). */
 export function bannerFor(template: string): (source: string) => string {
   const trimmed = template.replace(/\r\n/g, '\n').replace(/\n+$/, '');
-  return (source) => trimmed.replace('{{source}}', source);
+  return (source) => trimmed.replace('{{source}}', () => lineCommentText(source));
 }
 
 /** The first line of every file luagen writes; files without it are never touched. */

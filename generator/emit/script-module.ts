@@ -115,7 +115,7 @@ function errorDeclarations(script: ScriptModel, names: ExportedNames): Statement
 
 function specDocs(script: ScriptModel): string {
   const lines = script.description ? [docText(script.description), ''] : [];
-  lines.push(`Runs \`${script.sourcePath}\`${script.readonly ? ' (read-only)' : ''}.`);
+  lines.push(`Runs \`${docText(script.sourcePath)}\`${script.readonly ? ' (read-only)' : ''}.`);
   for (const error of script.errors) {
     lines.push(`@throws {@link ${exportedNames(script.exportName).errorClass}} \`${error.code}\`${error.description ? `: ${docText(error.description)}` : ''}`);
   }

@@ -22,6 +22,11 @@ export function docText(value: string): string {
   return value.replace(/\*\//g, '*\\/');
 }
 
+/** Text safe on one `//` comment line: line breaks become spaces. */
+export function lineCommentText(value: string): string {
+  return value.replace(/[\r\n\u2028\u2029]+/g, ' ');
+}
+
 /** A property key: bare when it is an identifier, quoted otherwise. */
 export function propertyKey(name: string): string {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : quote(name);

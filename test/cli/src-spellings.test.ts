@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import ts from 'typescript';
 import { COUNTER_SCRIPT, READ_SCRIPT, runCli, tempProject } from './cli-harness';
 
 /** Every file below `dir`, by POSIX path, as text. */
@@ -70,6 +71,18 @@ describe('--src: any spelling of one folder gives byte-identical output', () => 
     const self = path.join(app, 'lua', 'app');
     const output = await sameOutputFrom(self, ['.', './', self, `${self}/`], '../../out/self');
     expect(output['scripts/counter.ts']).toContain("id: 'counter'");
+  });
+
+  it('a folder whose path holds comment ends, replacement patterns and a line break still gives valid TypeScript', async () => {
+    const odd = path.join(root, 'odd */ $& $1\nname', 'lua');
+    await fs.mkdir(path.join(odd, 'jobs'), { recursive: true });
+    await fs.writeFile(path.join(odd, 'jobs', 'count.lua'), COUNTER_SCRIPT);
+    const output = await sameOutputFrom(app, [odd, path.relative(app, odd)], 'out/odd');
+    expect(output['scripts/jobs/count.ts']).toContain(`sourcePath: '../odd */ $& $1\\nname/lua/jobs/count.lua'`);
+    for (const [file, text] of Object.entries(output)) {
+      const { diagnostics } = ts.transpileModule(text, { reportDiagnostics: true, fileName: file });
+      expect({ file, errors: (diagnostics ?? []).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')) }).toEqual({ file, errors: [] });
+    }
   });
 
   it('a folder that does not exist is named as written', async () => {
