@@ -33,44 +33,48 @@ function specialNameProblem(names: ScriptNames): string | undefined {
   return `'${member}' would hide Object.prototype.${member} on the bound scripts object, which code calls on any object`;
 }
 
+/** What earlier scripts took: type stems, ioredis commands, generated paths folded to lower case. */
+interface Taken {
+  readonly stems: Map<string, { exportName: string; file: string }>;
+  readonly commands: Map<string, string>;
+  readonly foldedPaths: Map<string, { path: string; file: string }>;
+}
+
+/** LG101: the same exported name, the same types, the same ioredis command, or paths differing only in case. */
+function sameNameProblem(taken: Taken, names: ScriptNames, file: string): string | undefined {
+  // Types are named after pascalCase(exportName): `aB` and `AB` would both declare `ABInput`.
+  const stem = pascalCase(names.exportName);
+  const commands = [names.command, `${names.command}Buffer`];
+  const sameStem = taken.stems.get(stem);
+  const sameCommand = commands.map((c) => taken.commands.get(c)).find((f) => f !== undefined);
+  const caseClash = foldedClash(taken.foldedPaths, names.modulePath, file);
+  taken.stems.set(stem, { exportName: names.exportName, file });
+  for (const command of commands) taken.commands.set(command, file);
+  if (sameStem !== undefined && sameStem.exportName !== names.exportName) {
+    return `script '${names.id}' would declare the same types (${stem}Input, ${stem}Reply) as ${sameStem.file}`;
+  }
+  if (sameStem !== undefined) return `script '${names.id}' gets the same name (${names.exportName}) as ${sameStem.file}`;
+  if (sameCommand !== undefined) {
+    return `script '${names.id}' gets the ioredis command ${names.command}, which ${sameCommand} defines too (ioredis adds a ...Buffer twin to every command)`;
+  }
+  if (caseClash === undefined) return undefined;
+  const { path, other } = caseClash;
+  return `its output 'scripts/${path}' and 'scripts/${other.path}' of ${other.file} differ only in letter case: they would be one file on macOS and Windows`;
+}
+
 /** Collisions between scripts (exactly, or only by letter case), with namespaces, with the client's exports; special names. */
 export function checkNameCollisions(scripts: readonly Named[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const report = (file: string, code: NamingCode, message: string, help: string) =>
     diagnostics.push({ file, line: 1, column: 1, code, severity: 'error', message, help });
-  const byStem = new Map<string, { exportName: string; file: string }>();
-  const byCommand = new Map<string, string>();
-  const byFoldedPath = new Map<string, { path: string; file: string }>();
+  const taken: Taken = { stems: new Map(), commands: new Map(), foldedPaths: new Map() };
   const namespaces = new Set(scripts.flatMap((s) => s.names.namespace.map((_, i) => s.names.namespace.slice(0, i + 1).join('.'))));
   for (const { file, names } of scripts) {
-    // Types are named after pascalCase(exportName): `aB` and `AB` would both declare `ABInput`.
-    const stem = pascalCase(names.exportName);
-    const sameCommand = [names.command, `${names.command}Buffer`].map((c) => byCommand.get(c)).find((f) => f !== undefined);
-    const sameStem = byStem.get(stem);
-    const clash = sameStem ?? sameCommand;
-    const rename = 'rename one of the files or folders';
-    if (sameStem !== undefined && sameStem.exportName !== names.exportName) {
-      report(file, 'LG101', `script '${names.id}' would declare the same types (${stem}Input, ${stem}Reply) as ${sameStem.file}`, rename);
-    } else if (sameStem !== undefined) {
-      report(file, 'LG101', `script '${names.id}' gets the same name (${names.exportName}) as ${sameStem.file}`, rename);
-    } else if (sameCommand !== undefined) {
-      report(file, 'LG101', `script '${names.id}' gets the ioredis command ${names.command}, which ${sameCommand} defines too (ioredis adds a ...Buffer twin to every command)`, rename);
-    }
-    byStem.set(stem, { exportName: names.exportName, file });
-    byCommand.set(names.command, file);
-    byCommand.set(`${names.command}Buffer`, file);
-    const caseClash = foldedClash(byFoldedPath, names.modulePath, file);
-    if (clash === undefined && caseClash !== undefined) {
-      report(
-        file,
-        'LG101',
-        `its output 'scripts/${caseClash.path}' and 'scripts/${caseClash.other.path}' of ${caseClash.other.file} differ only in letter case: they would be one file on macOS and Windows`,
-        'rename one of them so that the names differ in more than letter case',
-      );
-    }
-    const taken = Object.values(exportedNames(names.exportName)).find((name) => CLIENT_EXPORTS.includes(name));
-    if (taken !== undefined) {
-      report(file, 'LG105', `script '${names.id}' would export '${taken}', a name the generated client already exports`, 'rename the file or move it into a folder');
+    const clash = sameNameProblem(taken, names, file);
+    if (clash !== undefined) report(file, 'LG101', clash, 'rename one of the files or folders');
+    const exported = Object.values(exportedNames(names.exportName)).find((name) => CLIENT_EXPORTS.includes(name));
+    if (exported !== undefined) {
+      report(file, 'LG105', `script '${names.id}' would export '${exported}', a name the generated client already exports`, 'rename the file or move it into a folder');
     }
     if (namespaces.has(names.id)) {
       report(file, 'LG103', `'${names.id}' is both a script and a namespace (folder)`, `rename ${file} or the folder of the same name`);
