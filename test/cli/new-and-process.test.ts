@@ -28,6 +28,17 @@ describe('luagen new', () => {
     expect((await runCli(project, 'new', '../escape')).code).toBe(3);
     await fs.rm(project, { recursive: true, force: true });
   });
+
+  it('refuses a name build would refuse (then, to_string), and accepts ioredis method names and reserved words', async () => {
+    const project = await tempProject({});
+    const then = await runCli(project, 'new', 'jobs/then');
+    expect(then.code).toBe(3);
+    expect(then.stderr).toContain("LG106: a script named 'then' makes the object holding it a thenable");
+    expect((await runCli(project, 'new', 'to_string')).stderr).toContain('LG106');
+    for (const name of ['get', 'status', 'class', 'Object']) expect((await runCli(project, 'new', name)).code).toBe(0);
+    await expect(fs.readdir(path.join(project, 'lua'))).resolves.toEqual(['Object.lua', 'class.lua', 'get.lua', 'status.lua']);
+    await fs.rm(project, { recursive: true, force: true });
+  });
 });
 
 describe('the luagen process', () => {
