@@ -12,7 +12,7 @@ export function scriptHeading(script: ScriptModel): string {
 
 /** One script's catalog section. `sourceLink` is the path from the page to the `.lua` file. */
 export function scriptSection(script: ScriptModel, sourceLink: string): string {
-  const names = exportedNames(script.command);
+  const names = exportedNames(script.exportName);
   const parts = [
     `## ${scriptHeading(script)}`,
     paragraph(script.description) || '_No description in the header._',
