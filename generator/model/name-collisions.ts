@@ -80,7 +80,7 @@ export function checkNameCollisions(scripts: readonly Named[]): Diagnostic[] {
       report(file, 'LG103', `'${names.id}' is both a script and a namespace (folder)`, `rename ${file} or the folder of the same name`);
     }
     const special = specialNameProblem(names);
-    if (special !== undefined) report(file, 'LG106', special, 'rename the file or folder (e.g. then.lua → and_then.lua, to_string.lua → format.lua)');
+    if (special !== undefined) report(file, 'LG106', special, 'rename the file or folder (e.g. then.lua → next.lua, to_string.lua → format.lua)');
   }
   return diagnostics;
 }
