@@ -1,35 +1,15 @@
-import { promises as fs, readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import type { Redis } from 'ioredis';
-import { generateFixture, REPO_ROOT } from '../support/generate-fixture';
 import { startRedis, type RedisHandle } from '../support/redis-server';
 import { CLIENT_MATRIX } from './clients';
 import type { FixtureClient, LooseScript } from './fixture-client';
 import { commandCalls } from './server-stats';
+import { generateWithZod, ZOD_MAJORS } from './zod-majors';
 
 /**
  * Inputs that once slipped past validation (issues 10.14 and 11.4), under every zod major the peer range allows
  * and every client of the matrix: each is refused with ScriptArgumentError by a call and by `queue()`, and not
  * one command reaches the server this file owns; valid inputs are sent exactly as validated.
  */
-const ZOD_MAJORS = [
-  ['zod 4', 'zod', '4.'],
-  ['zod 3', 'zod3', '3.'],
-] as const;
-
-/** Generates the fixture client into its own folder whose `node_modules/zod` is the given package. */
-async function clientWithZod(pkg: string): Promise<{ client: FixtureClient; zodVersion: string }> {
-  const { outDir } = await generateFixture(`validation-${pkg}`, 'test/fixtures/validation/lua');
-  const link = path.join(outDir, 'node_modules', 'zod');
-  await fs.mkdir(path.dirname(link), { recursive: true });
-  await fs.rm(link, { recursive: true, force: true });
-  await fs.symlink(path.join(REPO_ROOT, 'node_modules', pkg), link, 'dir');
-  const zodPackage = require.resolve('zod/package.json', { paths: [path.join(outDir, 'runtime')] });
-  const zodVersion = (JSON.parse(readFileSync(zodPackage, 'utf8')) as { version: string }).version;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return { client: require(path.join(outDir, 'index.ts')) as FixtureClient, zodVersion };
-}
-
 const echoInput = { target: 'k', count: 1, ratio: 0.5, label: 'l', items: [] as unknown[] };
 
 /** [what, script, input, the parameter the error names] */
@@ -68,7 +48,7 @@ async function commandsFromClients(admin: Redis): Promise<Record<string, number>
 describe.each(ZOD_MAJORS.map(([name, pkg, version]) => [name, pkg, version] as const))('with %s', (_name, pkg, version) => {
   let client: FixtureClient;
   beforeAll(async () => {
-    const loaded = await clientWithZod(pkg);
+    const loaded = await generateWithZod<FixtureClient>('validation-holes', 'test/fixtures/validation/lua', pkg);
     client = loaded.client;
     expect(loaded.zodVersion.startsWith(version)).toBe(true);
   }, 60_000);
