@@ -73,10 +73,18 @@ function snapshotOf(id: string, slots: readonly Slot[], allowed: ReadonlySet<str
   const fields = input as Record<string, unknown>;
   for (const name in fields) if (!allowed.has(name)) throw new ScriptArgumentError(id, name, 'is not a key or argument of this script');
   const values: unknown[] = new Array(slots.length);
-  for (let s = 0; s < slots.length; s++) {
-    const slot = slots[s] as Slot;
-    const value = fields[slot.name];
-    values[s] = slot.variadic && Array.isArray(value) ? copyArray(id, slot.name, value) : value;
+  let reading = '';
+  try {
+    for (let s = 0; s < slots.length; s++) {
+      const slot = slots[s] as Slot;
+      reading = slot.name;
+      const value = fields[slot.name];
+      values[s] = slot.variadic && Array.isArray(value) ? copyArray(id, slot.name, value) : value;
+    }
+  } catch (error) {
+    // A getter or a Proxy trap threw: still an argument error, with nothing sent.
+    if (error instanceof ScriptArgumentError) throw error;
+    throw new ScriptArgumentError(id, reading, `could not be read: ${error instanceof Error ? error.message : String(error)}`);
   }
   return values;
 }

@@ -31,6 +31,8 @@ const REFUSED: readonly [string, string, unknown, string][] = [
   ['a field for a script without parameters', 'nothing', { value: 1 }, 'value'],
   ['null for a script without parameters', 'nothing', null, 'input'],
   ['a number for the whole input', 'echo', 42, 'input'],
+  ['a getter that throws', 'echo', { ...echoInput, get label(): string { throw new RangeError('no label'); } }, 'label'],
+  ['a Proxy array whose element read throws', 'echo', { ...echoInput, items: new Proxy(['a'], { get: (t, p) => { if (p === '0') throw new Error('trap'); return Reflect.get(t, p) as unknown; } }) }, 'items'],
 ];
 
 const server: { handle?: RedisHandle } = {};
