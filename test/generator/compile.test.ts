@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import ts from 'typescript';
 import { generateFixture, REPO_ROOT } from '../support/generate-fixture';
+import { generateWithZodPackage } from '../runtime/zod-majors';
 
 /**
  * Everything luagen emits must type-check under the strictest options an application may use, and a wrong
@@ -43,6 +44,7 @@ const ESM: ts.CompilerOptions = { ...STRICTEST, module: ts.ModuleKind.NodeNext, 
 beforeAll(async () => {
   await generateFixture('compile-types', 'test/fixtures/golden/types/lua');
   await generateFixture('compile-empty', 'test/fixtures/golden/empty/lua');
+  await generateWithZodPackage('compile-types', 'test/fixtures/golden/types/lua', 'zod3');
   for (const [name, esm] of [['compile-esm', true], ['compile-esm-bare', false]] as const) {
     const { outDir } = await generateFixture(name, 'test/fixtures/golden/types/lua', { esm });
     ts.sys.writeFile(path.join(outDir, 'package.json'), '{ "type": "module" }\n');
@@ -52,6 +54,10 @@ beforeAll(async () => {
 test('the generated clients (lua/ library, the golden types fixture, no scripts at all) compile under the strictest options', () => {
   const diagnostics = compile(['generated/index.ts', 'test/compile/usage.ts', 'test/.generated/compile-empty/index.ts']);
   expect(diagnostics.map(describeDiagnostic)).toEqual([]);
+}, 60_000);
+
+test('the generated client compiles against zod 3 (the peer range allows ^3.23) as well as zod 4', () => {
+  expect(compile(['test/.generated/compile-types-zod3/index.ts']).map(describeDiagnostic)).toEqual([]);
 }, 60_000);
 
 test('wrong argument and reply types are compile errors, exactly where marked', () => {

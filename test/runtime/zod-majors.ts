@@ -9,17 +9,23 @@ export const ZOD_MAJORS = [
 ] as const;
 
 /**
- * Generates a fixture client into `test/.generated/<name>-<pkg>` whose `node_modules/zod` is the given package
- * (as in an application that installed that zod), loads it, and returns it with the zod version it resolves.
+ * Generates a fixture client whose `node_modules/zod` is the given package (as in an application that installed
+ * that zod), loads it, and returns it with the zod version it resolves.
  */
 export async function generateWithZod<T>(name: string, srcDir: string, pkg: string): Promise<{ client: T; zodVersion: string }> {
+  const outDir = await generateWithZodPackage(name, srcDir, pkg);
+  const zodPackage = require.resolve('zod/package.json', { paths: [path.join(outDir, 'runtime')] });
+  const zodVersion = (JSON.parse(readFileSync(zodPackage, 'utf8')) as { version: string }).version;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return { client: require(path.join(outDir, 'index.ts')) as T, zodVersion };
+}
+
+/** Generates into `test/.generated/<name>-<pkg>` with `node_modules/zod` linked to the package; returns the folder. */
+export async function generateWithZodPackage(name: string, srcDir: string, pkg: string): Promise<string> {
   const { outDir } = await generateFixture(`${name}-${pkg}`, srcDir);
   const link = path.join(outDir, 'node_modules', 'zod');
   await fs.mkdir(path.dirname(link), { recursive: true });
   await fs.rm(link, { recursive: true, force: true });
   await fs.symlink(path.join(REPO_ROOT, 'node_modules', pkg), link, 'dir');
-  const zodPackage = require.resolve('zod/package.json', { paths: [path.join(outDir, 'runtime')] });
-  const zodVersion = (JSON.parse(readFileSync(zodPackage, 'utf8')) as { version: string }).version;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return { client: require(path.join(outDir, 'index.ts')) as T, zodVersion };
+  return outDir;
 }
