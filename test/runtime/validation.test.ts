@@ -62,6 +62,11 @@ describe.each(ZOD_MAJORS.map(([name, pkg, version]) => [name, pkg, version] as c
     expect(() => client[script].encode(input)).toThrow(expect.objectContaining({ name: 'ScriptArgumentError', message: expect.stringContaining(parameter) }));
   });
 
+  test('words a value rule the same under every zod major', () => {
+    expect(() => client.shopPrice.encode({ ...price, rate: Infinity })).toThrow("shop.price: invalid 'rate': expected a finite number, got number Infinity (nothing was sent to Redis)");
+    expect(() => client.shopPrice.encode({ ...price, tags: ['x', 'a\uD800'] })).toThrow("invalid 'tags[1]': has a lone UTF-16 surrogate (\\uD800) at index 1, which UTF-8 cannot carry");
+  });
+
   test('encodes every argument type as Redis receives it', () => {
     expect(client.shopPrice.encode(price)).toEqual({
       keys: ['p'],
