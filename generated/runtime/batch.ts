@@ -57,6 +57,8 @@ export function batchMethods(spec: ScriptSpec<unknown, unknown>, toDefined: Batc
  * are EVALSHA, which then find it, as a batch runs in order on one connection. An EVALSHA that met an empty
  * cache could not be recovered inside MULTI, and in a plain pipeline ioredis would resend it after the rest of
  * the batch, out of order. `argv` is `numkeys, ...keys, ...args`.
+ * Every command gets `argv` as one array argument, which ioredis flattens: spread into the call (`apply`), about
+ * 120,000 values overflow the stack with a RangeError.
  */
 export function queueScript(
   pipeline: ChainableCommander,
@@ -67,13 +69,13 @@ export function queueScript(
   const queuedAt = pipeline.length;
   if (firstUseIn(pipeline, spec.sha1)) {
     argv.unshift(spec.lua);
-    commandOf(pipeline, methods.eval, spec.id).apply(pipeline, argv);
+    commandOf(pipeline, methods.eval, spec.id).call(pipeline, argv);
   } else if (isTransaction(pipeline)) {
     argv.unshift(spec.sha1);
-    commandOf(pipeline, methods.evalsha, spec.id).apply(pipeline, argv);
+    commandOf(pipeline, methods.evalsha, spec.id).call(pipeline, argv);
   } else {
     // The defined command still recovers should the cache be flushed while the pipeline runs.
-    commandOf(pipeline, methods.defined, spec.id).apply(pipeline, methods.toDefined(argv));
+    commandOf(pipeline, methods.defined, spec.id).call(pipeline, methods.toDefined(argv));
   }
   return new QueuedScript(pipeline, spec, queuedAt);
 }

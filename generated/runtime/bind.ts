@@ -4,7 +4,7 @@ import type { ChainableCommander, Cluster, Redis } from 'ioredis';
 import type { RedisKey } from './arguments';
 import { batchMethods, commandOf, queueScript, type QueuedReply } from './batch';
 import { decodeReply, scriptFailure } from './call-errors';
-import { CrossSlotError, LuagenError } from './errors';
+import { CrossSlotError, LuagenError, ScriptArgumentError } from './errors';
 import type { ScriptSpec } from './script';
 import { callReadOnly } from './read-only';
 import { keySlot } from './slots';
@@ -54,11 +54,27 @@ function checkSlots(client: RedisClient, spec: ScriptSpec<unknown, unknown>, key
   if (slotted.some((k) => k.slot !== first)) throw new CrossSlotError(spec.id, slotted);
 }
 
+/**
+ * ioredis spreads a command's key positions into one function call when it prefixes keys (`keyPrefix`) or
+ * picks a cluster slot; at about 122,000 keys that overflows the stack (ioredis 5 and 6). Refused below that.
+ */
+export const MAX_HANDLED_KEYS = 100_000;
+
+function checkKeyCount(client: RedisClient, spec: ScriptSpec<unknown, unknown>, keyCount: number): void {
+  if (keyCount <= MAX_HANDLED_KEYS) return;
+  const options = client.options as { keyPrefix?: string; redisOptions?: { keyPrefix?: string } };
+  if (!isClusterClient(client) && !options.keyPrefix && !options.redisOptions?.keyPrefix) return;
+  const why = isClusterClient(client) ? 'on a cluster' : 'with a keyPrefix';
+  const problem = `${keyCount} keys: ioredis handles at most ${MAX_HANDLED_KEYS} keys per command ${why}`;
+  throw new ScriptArgumentError(spec.id, spec.keys[spec.keys.length - 1] ?? '', problem);
+}
+
 /** Validates and encodes the input, checks the slots; returns `numkeys, ...keys, ...args`. */
 function scriptArguments(client: RedisClient, spec: ScriptSpec<unknown, unknown>, input: unknown): unknown[] {
   const argv: unknown[] = [0];
   const keyCount = spec.encodeInto(input, argv);
   argv[0] = keyCount;
+  checkKeyCount(client, spec, keyCount);
   if (keyCount > 1) checkSlots(client, spec, argv.slice(1, 1 + keyCount) as RedisKey[]);
   return argv;
 }
@@ -88,9 +104,10 @@ export function bindScript<Input, Reply>(client: RedisClient, spec: ScriptSpec<I
     } catch (error) {
       return Promise.reject(error);
     }
+    // argv goes as one array argument (ioredis flattens it): spread with apply, 120k values overflow the stack.
     const sent = spec.readonly
-      ? callReadOnly(client, generic, argv, () => defined.apply(client, commandArguments(generic, [...argv])))
-      : defined.apply(client, commandArguments(generic, argv));
+      ? callReadOnly(client, generic, argv, () => defined.call(client, commandArguments(generic, [...argv])))
+      : defined.call(client, commandArguments(generic, argv));
     return sent.then(decode, fail);
   };
   const queue = (pipeline: ChainableCommander, input?: Input): QueuedReply<Reply> => {

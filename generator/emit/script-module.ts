@@ -69,12 +69,16 @@ function inputInterface(script: ScriptModel, name: string): InterfaceDeclaration
     type: a.variadic ? `readonly (${argumentTypeText(a.type)})[]` : argumentTypeText(a.type),
     docs: a.description ? [docText(a.description)] : [],
   }));
+  const properties = [...keys, ...args];
+  // An empty interface would accept any object (`{ value: 1 }`); this one accepts only `{}`.
+  const nothing = { keyName: 'field', keyType: 'string', returnType: 'never', isReadonly: true, docs: ['This script takes no keys or arguments.'] };
   return {
     kind: StructureKind.Interface,
     name,
     isExported: true,
     docs: [`Keys and arguments of \`${script.id}\`.`],
-    properties: [...keys, ...args],
+    properties,
+    indexSignatures: properties.length === 0 ? [nothing] : [],
   };
 }
 

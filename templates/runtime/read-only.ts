@@ -32,7 +32,7 @@ function isUnknownCommand(error: unknown): boolean {
  * Cluster, routes by the first key's slot and counts as a read (ioredis `scaleReads`), as EVALSHA_RO is a
  * read-only command. When the server lacks EVALSHA_RO, `fallback` (EVALSHA via defineCommand) runs instead,
  * for this call and every later one on the client.
- * `argv` is `numkeys, ...keys, ...args`.
+ * `argv` is `numkeys, ...keys, ...args`, passed as one array (ioredis flattens it; a spread overflows the stack).
  */
 export async function callReadOnly(
   client: RedisClient,
@@ -43,9 +43,9 @@ export async function callReadOnly(
   if (withoutReadOnlyCommands.has(client)) return fallback();
   const send = (spec.reply.binary ? client.callBuffer : client.call) as unknown as Send;
   try {
-    return await send.call(client, EVALSHA_RO, spec.sha1, ...argv);
+    return await send.call(client, EVALSHA_RO, spec.sha1, argv);
   } catch (error) {
-    if (isNoScript(error)) return send.call(client, EVAL_RO, spec.lua, ...argv);
+    if (isNoScript(error)) return send.call(client, EVAL_RO, spec.lua, argv);
     if (!isUnknownCommand(error)) throw error;
     withoutReadOnlyCommands.add(client);
     return fallback();

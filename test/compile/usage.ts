@@ -12,6 +12,7 @@ export async function usage(redis: Redis): Promise<string> {
   const blob: Buffer | null = price.blob;
   const stats: FlagsStatsReply = await scripts.flags.stats({ stats: 'k' });
   const pong: string = await scripts.flags.ping();
+  const pongFromEmpty: string = await scripts.flags.ping({});
   const nothing: null = await scripts.flags.maybe({ target: 't' });
   try {
     await scripts.shop.price({ product: 'p', rate: 1, rounded: false, meta: null, blob: new Uint8Array(2), tags: [] });
@@ -23,7 +24,9 @@ export async function usage(redis: Redis): Promise<string> {
   }
   const multi = redis.multi();
   const queued = scripts.flags.stats.queue(multi, { stats: 'k' });
+  scripts.flags.ping.queue(multi);
+  scripts.flags.ping.queue(multi, {});
   const fromMulti: Record<string, number> = queued.read(await multi.exec());
   const raw = await redis.luagen_flags_stats('k');
-  return JSON.stringify([lines, withNote, gross, blob, stats, pong, nothing, fromMulti, raw]);
+  return JSON.stringify([lines, withNote, gross, blob, stats, pong, pongFromEmpty, nothing, fromMulti, raw]);
 }

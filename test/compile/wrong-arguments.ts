@@ -11,4 +11,6 @@ export async function misuse(redis: Redis): Promise<void> {
   const total: string = (await scripts.shop.price({ product: 'p', rate: 1, rounded: true, meta: 1, blob: Buffer.from([]), tags: [] })).net; // error: TS2322
   console.log(total);
   await redis.luagen_flags_stats(); // error: TS2554
+  await scripts.flags.ping({ value: 1 }); // error: TS2322
+  scripts.flags.ping.queue(redis.pipeline(), { value: 1 }); // error: TS2322
 }

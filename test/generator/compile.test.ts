@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import ts from 'typescript';
 import { generateFixture, REPO_ROOT } from '../support/generate-fixture';
+import { generateWithZodPackage } from '../runtime/zod-majors';
 
 /**
  * Everything luagen emits must type-check under the strictest options an application may use, and a wrong
@@ -46,6 +47,7 @@ beforeAll(async () => {
   await generateFixture('compile-names', 'test/fixtures/golden/names/lua');
   const { outDir } = await generateFixture('compile-names-esm', 'test/fixtures/golden/names/lua', { esm: true });
   ts.sys.writeFile(path.join(outDir, 'package.json'), '{ "type": "module" }\n');
+  await generateWithZodPackage('compile-types', 'test/fixtures/golden/types/lua', 'zod3');
   for (const [name, esm] of [['compile-esm', true], ['compile-esm-bare', false]] as const) {
     const { outDir } = await generateFixture(name, 'test/fixtures/golden/types/lua', { esm });
     ts.sys.writeFile(path.join(outDir, 'package.json'), '{ "type": "module" }\n');
@@ -60,6 +62,10 @@ test('the generated clients (lua/ library, the golden types fixture, no scripts 
 test('scripts named with reserved words, names the generated code uses, or ioredis methods compile (CommonJS and ESM)', () => {
   expect(compile(['test/compile/names-usage.ts']).map(describeDiagnostic)).toEqual([]);
   expect(compile(['test/.generated/compile-names-esm/index.ts'], ESM).map(describeDiagnostic)).toEqual([]);
+}, 60_000);
+
+test('the generated client compiles against zod 3 (the peer range allows ^3.23) as well as zod 4', () => {
+  expect(compile(['test/.generated/compile-types-zod3/index.ts']).map(describeDiagnostic)).toEqual([]);
 }, 60_000);
 
 test('wrong argument and reply types are compile errors, exactly where marked', () => {

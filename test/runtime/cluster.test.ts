@@ -27,6 +27,14 @@ describe.each(CLIENT_MATRIX.map((combo) => [combo.name, combo] as const))('a Red
     for (const c of DECODE_CASES) expect([c.name, decoded.get(c.name)]).toEqual([c.name, c.expected]);
   });
 
+  it('takes 100,000 keys in one slot and refuses one more with ScriptArgumentError (ioredis would overflow the stack computing the slot)', async () => {
+    const { keys } = fixture.bindScripts(redis);
+    const all = Array.from({ length: 100_000 }, (_, i) => `{${prefix}}:k${i}`);
+    expect(((await keys!.readVariadic!({ all })) as string[]).length).toBe(100_000);
+    const refusal = expect.objectContaining({ name: 'ScriptArgumentError', parameter: 'all' });
+    await expect(keys!.readVariadic!({ all: [...all, `{${prefix}}:one-more`] })).rejects.toEqual(refusal);
+  }, 60_000);
+
   it('throws CrossSlotError naming the keys and their slots before sending', async () => {
     const { keys } = fixture.bindScripts(redis);
     const [a, b] = [`${prefix}:a`, `${prefix}:b`];
