@@ -1,3 +1,4 @@
+import { hasFlag } from '@ioredis/commands';
 import { DEFAULT_CONFIG } from '../../generator/config';
 import { discoverScripts } from '../../generator/discover/discover';
 import { readTemplates } from '../../generator/discover/templates';
@@ -42,6 +43,18 @@ describe('the script library under lua/', () => {
       const declared = [...script.text.matchAll(/^--- @error (\w+)/gm)].map((m) => m[1]).sort();
       const raised = [...new Set([...script.text.matchAll(/error_reply\((?:string\.format\()?['"](\w+) /g)].map((m) => m[1]))].sort();
       expect({ file: script.path, codes: raised }).toEqual({ file: script.path, codes: declared });
+    }
+  });
+
+  it('refuses to run under OOM exactly when it may add data: #!lua, or allow-oom for delete and TTL scripts', async () => {
+    const scripts = await discoverScripts(REPO_ROOT, 'lua');
+    for (const script of scripts) {
+      const commands = [...new Set([...script.text.matchAll(/redis\.call\('(\w+)'/g)].map((m) => m[1].toLowerCase()))].sort();
+      const grows = commands.filter((command) => hasFlag(command, 'denyoom'));
+      const writes = commands.some((command) => hasFlag(command, 'write'));
+      const firstLine = script.text.split('\n', 1)[0];
+      const expected = grows.length > 0 ? '#!lua' : writes ? '#!lua flags=allow-oom' : firstLine;
+      expect({ file: script.path, grows, firstLine }).toEqual({ file: script.path, grows, firstLine: expected });
     }
   });
 });
