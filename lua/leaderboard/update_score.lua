@@ -14,7 +14,10 @@ end
 
 -- A decimal number as JavaScript's String(n) writes it (1500.5, -2, 1e+21, 5e-324): no spaces, no hex.
 local function to_finite(text)
-  if type(text) ~= 'string' or not string.find(text, '^%-?%d*%.?%d*[eE]?[-+]?%d*$') then
+  if type(text) ~= 'string' then
+    return nil
+  end
+  if not (string.find(text, '^%-?%d*%.?%d*$') or string.find(text, '^%-?%d*%.?%d*[eE][-+]?%d+$')) then
     return nil
   end
   local value = tonumber(text)

@@ -209,3 +209,21 @@ describe('the session layout: a script touches only keys it can prove are its ow
     await expectCode(lib.scripts.session.create({ session: `x{session:${user}:x`, index: `x{sessions:${user}`, ttlMs: 1_000, data: 1 }), 'KEY_LAYOUT');
   });
 });
+
+describe('an index of another type fails before any write', () => {
+  it('create, get, update and destroy leave the session and the index as they were', async () => {
+    const u = user();
+    const keys = u.session('s1');
+    await lib.scripts.session.create({ ...keys, ttlMs: 60_000, data: 1 });
+    await lib.redis.del(keys.index);
+    await lib.redis.set(keys.index, 'not an index');
+    await lib.redis.hset(keys.session, 'accessed', '1');
+    const before = await snapshot(lib.redis, u.pattern);
+    await expect(lib.scripts.session.create({ ...u.session('s2'), ttlMs: 60_000, data: 2 })).rejects.toThrow(/WRONGTYPE/);
+    await expect(lib.scripts.session.get(keys)).rejects.toThrow(/WRONGTYPE/);
+    await expect(lib.scripts.session.update({ ...keys, data: 3 })).rejects.toThrow(/WRONGTYPE/);
+    await expect(lib.scripts.session.destroy(keys)).rejects.toThrow(/WRONGTYPE/);
+    expect(await snapshot(lib.redis, u.pattern)).toEqual(before);
+  });
+});
+

@@ -41,7 +41,7 @@ export const leaderboardUpdateScore = defineScript<LeaderboardUpdateScoreInput, 
   command: 'leaderboardUpdateScore',
   sourcePath: 'lua/leaderboard/update_score.lua',
   lineOffset: 0,
-  sha1: 'df92af849872a318e1d6c873400e186346aab54d',
+  sha1: 'ed2bc2b4e009a9e4619c6f55041efe0cf1124876',
   readonly: false,
   keys: ['board'],
   variadicKeys: false,
@@ -65,7 +65,10 @@ end
 
 -- A decimal number as JavaScript's String(n) writes it (1500.5, -2, 1e+21, 5e-324): no spaces, no hex.
 local function to_finite(text)
-  if type(text) ~= 'string' or not string.find(text, '^%-?%d*%.?%d*[eE]?[-+]?%d*$') then
+  if type(text) ~= 'string' then
+    return nil
+  end
+  if not (string.find(text, '^%-?%d*%.?%d*$') or string.find(text, '^%-?%d*%.?%d*[eE][-+]?%d+$')) then
     return nil
   end
   local value = tonumber(text)
