@@ -1,12 +1,13 @@
 #!lua
 --- Creates a session that expires ttlMs after its last access (get and update slide the expiry), and
 --- adds it to its user's index; refuses an id that exists. Times come from the Redis server clock.
---- Key layout (all session scripts): <p>sessions:{<user>} indexes a user's sessions (a sorted set of session
---- key names scored by expiry time in ms) and <p>session:{<user>}:<id> holds one session (a hash: data,
---- created, accessed, ttl_ms). <p> is whatever precedes (a namespace, an ioredis keyPrefix: the script sees
---- it) and is the same for both keys; <user> has no braces; <id> is not empty. All keys of one user share
---- the {<user>} hash tag, hence one cluster slot. Every session script refuses keys outside this layout
---- (KEY_LAYOUT) before it writes, so an index only ever lists session keys of its own user and prefix.
+--- Key layout (all session scripts): `<p>sessions:{<user>}` indexes a user's sessions (a sorted set of
+--- session key names scored by expiry time in ms) and `<p>session:{<user>}:<id>` holds one session (a hash:
+--- data, created, accessed, ttl_ms). `<p>` is whatever precedes (a namespace, an ioredis keyPrefix: the
+--- script sees it) and is the same for both keys; `<user>` has no braces; `<id>` is not empty. All keys of
+--- one user share the `{<user>}` hash tag, hence one cluster slot. Every session script refuses keys outside
+--- this layout (KEY_LAYOUT) before it writes, so an index only ever lists session keys of its own user and
+--- prefix.
 --- @key session             the session hash, e.g. session:{user42}:3f2a
 --- @key index               the user's session index, e.g. sessions:{user42}
 --- @arg ttlMs integer      idle timeout in ms (>= 1)

@@ -27,12 +27,13 @@ export class SessionCreateError extends ScriptCodeError<SessionCreateErrorCode> 
 /**
  * Creates a session that expires ttlMs after its last access (get and update slide the expiry), and
  * adds it to its user's index; refuses an id that exists. Times come from the Redis server clock.
- * Key layout (all session scripts): <p>sessions:{<user>} indexes a user's sessions (a sorted set of session
- * key names scored by expiry time in ms) and <p>session:{<user>}:<id> holds one session (a hash: data,
- * created, accessed, ttl_ms). <p> is whatever precedes (a namespace, an ioredis keyPrefix: the script sees
- * it) and is the same for both keys; <user> has no braces; <id> is not empty. All keys of one user share
- * the {<user>} hash tag, hence one cluster slot. Every session script refuses keys outside this layout
- * (KEY_LAYOUT) before it writes, so an index only ever lists session keys of its own user and prefix.
+ * Key layout (all session scripts): `<p>sessions:{<user>}` indexes a user's sessions (a sorted set of
+ * session key names scored by expiry time in ms) and `<p>session:{<user>}:<id>` holds one session (a hash:
+ * data, created, accessed, ttl_ms). `<p>` is whatever precedes (a namespace, an ioredis keyPrefix: the
+ * script sees it) and is the same for both keys; `<user>` has no braces; `<id>` is not empty. All keys of
+ * one user share the `{<user>}` hash tag, hence one cluster slot. Every session script refuses keys outside
+ * this layout (KEY_LAYOUT) before it writes, so an index only ever lists session keys of its own user and
+ * prefix.
  *
  * Runs `lua/session/create.lua`.
  * @throws {@link SessionCreateError} `INVALID_ARGUMENT`: ttlMs is not an integer in range, or data is not valid JSON
@@ -44,7 +45,7 @@ export const sessionCreate = defineScript<SessionCreateInput, SessionCreateReply
   command: 'sessionCreate',
   sourcePath: 'lua/session/create.lua',
   lineOffset: 0,
-  sha1: '018f1beef10bab4e8238304afbca31162d8d4c79',
+  sha1: 'ea1d612e1768b96e17b937c2413c390de0e671aa',
   readonly: false,
   keys: ['session', 'index'],
   variadicKeys: false,
@@ -55,12 +56,13 @@ export const sessionCreate = defineScript<SessionCreateInput, SessionCreateReply
   lua: `#!lua
 --- Creates a session that expires ttlMs after its last access (get and update slide the expiry), and
 --- adds it to its user's index; refuses an id that exists. Times come from the Redis server clock.
---- Key layout (all session scripts): <p>sessions:{<user>} indexes a user's sessions (a sorted set of session
---- key names scored by expiry time in ms) and <p>session:{<user>}:<id> holds one session (a hash: data,
---- created, accessed, ttl_ms). <p> is whatever precedes (a namespace, an ioredis keyPrefix: the script sees
---- it) and is the same for both keys; <user> has no braces; <id> is not empty. All keys of one user share
---- the {<user>} hash tag, hence one cluster slot. Every session script refuses keys outside this layout
---- (KEY_LAYOUT) before it writes, so an index only ever lists session keys of its own user and prefix.
+--- Key layout (all session scripts): \`<p>sessions:{<user>}\` indexes a user's sessions (a sorted set of
+--- session key names scored by expiry time in ms) and \`<p>session:{<user>}:<id>\` holds one session (a hash:
+--- data, created, accessed, ttl_ms). \`<p>\` is whatever precedes (a namespace, an ioredis keyPrefix: the
+--- script sees it) and is the same for both keys; \`<user>\` has no braces; \`<id>\` is not empty. All keys of
+--- one user share the \`{<user>}\` hash tag, hence one cluster slot. Every session script refuses keys outside
+--- this layout (KEY_LAYOUT) before it writes, so an index only ever lists session keys of its own user and
+--- prefix.
 --- @key session             the session hash, e.g. session:{user42}:3f2a
 --- @key index               the user's session index, e.g. sessions:{user42}
 --- @arg ttlMs integer      idle timeout in ms (>= 1)

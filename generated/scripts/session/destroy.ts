@@ -22,12 +22,13 @@ export class SessionDestroyError extends ScriptCodeError<SessionDestroyErrorCode
 
 /**
  * Deletes a session and removes it from its user's index. Runs under OOM too: it only frees memory.
- * Key layout (all session scripts): <p>sessions:{<user>} indexes a user's sessions (a sorted set of session
- * key names scored by expiry time in ms) and <p>session:{<user>}:<id> holds one session (a hash: data,
- * created, accessed, ttl_ms). <p> is whatever precedes (a namespace, an ioredis keyPrefix: the script sees
- * it) and is the same for both keys; <user> has no braces; <id> is not empty. All keys of one user share
- * the {<user>} hash tag, hence one cluster slot. Every session script refuses keys outside this layout
- * (KEY_LAYOUT) before it writes, so an index only ever lists session keys of its own user and prefix.
+ * Key layout (all session scripts): `<p>sessions:{<user>}` indexes a user's sessions (a sorted set of
+ * session key names scored by expiry time in ms) and `<p>session:{<user>}:<id>` holds one session (a hash:
+ * data, created, accessed, ttl_ms). `<p>` is whatever precedes (a namespace, an ioredis keyPrefix: the
+ * script sees it) and is the same for both keys; `<user>` has no braces; `<id>` is not empty. All keys of
+ * one user share the `{<user>}` hash tag, hence one cluster slot. Every session script refuses keys outside
+ * this layout (KEY_LAYOUT) before it writes, so an index only ever lists session keys of its own user and
+ * prefix.
  *
  * Runs `lua/session/destroy.lua`.
  * @throws {@link SessionDestroyError} `KEY_LAYOUT`: the keys do not follow the session layout
@@ -37,7 +38,7 @@ export const sessionDestroy = defineScript<SessionDestroyInput, SessionDestroyRe
   command: 'sessionDestroy',
   sourcePath: 'lua/session/destroy.lua',
   lineOffset: 0,
-  sha1: '0ab2544981f9d7e9ee73fb1bf207319e17bf962e',
+  sha1: 'e7fdc4f345a82238f5efa06826acbfe033a3d4f2',
   readonly: false,
   keys: ['session', 'index'],
   variadicKeys: false,
@@ -47,12 +48,13 @@ export const sessionDestroy = defineScript<SessionDestroyInput, SessionDestroyRe
   errorClass: SessionDestroyError,
   lua: `#!lua flags=allow-oom
 --- Deletes a session and removes it from its user's index. Runs under OOM too: it only frees memory.
---- Key layout (all session scripts): <p>sessions:{<user>} indexes a user's sessions (a sorted set of session
---- key names scored by expiry time in ms) and <p>session:{<user>}:<id> holds one session (a hash: data,
---- created, accessed, ttl_ms). <p> is whatever precedes (a namespace, an ioredis keyPrefix: the script sees
---- it) and is the same for both keys; <user> has no braces; <id> is not empty. All keys of one user share
---- the {<user>} hash tag, hence one cluster slot. Every session script refuses keys outside this layout
---- (KEY_LAYOUT) before it writes, so an index only ever lists session keys of its own user and prefix.
+--- Key layout (all session scripts): \`<p>sessions:{<user>}\` indexes a user's sessions (a sorted set of
+--- session key names scored by expiry time in ms) and \`<p>session:{<user>}:<id>\` holds one session (a hash:
+--- data, created, accessed, ttl_ms). \`<p>\` is whatever precedes (a namespace, an ioredis keyPrefix: the
+--- script sees it) and is the same for both keys; \`<user>\` has no braces; \`<id>\` is not empty. All keys of
+--- one user share the \`{<user>}\` hash tag, hence one cluster slot. Every session script refuses keys outside
+--- this layout (KEY_LAYOUT) before it writes, so an index only ever lists session keys of its own user and
+--- prefix.
 --- @key session             the session hash, e.g. session:{user42}:3f2a
 --- @key index               the user's session index, e.g. sessions:{user42}
 --- @return boolean          whether the session existed

@@ -23,12 +23,13 @@ export class SessionGetError extends ScriptCodeError<SessionGetErrorCode> {
 /**
  * Reads a session and records the access: last access becomes now and the idle timeout starts over.
  * Null when the session is missing or expired. Times come from the Redis server clock.
- * Key layout (all session scripts): <p>sessions:{<user>} indexes a user's sessions (a sorted set of session
- * key names scored by expiry time in ms) and <p>session:{<user>}:<id> holds one session (a hash: data,
- * created, accessed, ttl_ms). <p> is whatever precedes (a namespace, an ioredis keyPrefix: the script sees
- * it) and is the same for both keys; <user> has no braces; <id> is not empty. All keys of one user share
- * the {<user>} hash tag, hence one cluster slot. Every session script refuses keys outside this layout
- * (KEY_LAYOUT) before it writes, so an index only ever lists session keys of its own user and prefix.
+ * Key layout (all session scripts): `<p>sessions:{<user>}` indexes a user's sessions (a sorted set of
+ * session key names scored by expiry time in ms) and `<p>session:{<user>}:<id>` holds one session (a hash:
+ * data, created, accessed, ttl_ms). `<p>` is whatever precedes (a namespace, an ioredis keyPrefix: the
+ * script sees it) and is the same for both keys; `<user>` has no braces; `<id>` is not empty. All keys of
+ * one user share the `{<user>}` hash tag, hence one cluster slot. Every session script refuses keys outside
+ * this layout (KEY_LAYOUT) before it writes, so an index only ever lists session keys of its own user and
+ * prefix.
  *
  * Runs `lua/session/get.lua`.
  * @throws {@link SessionGetError} `KEY_LAYOUT`: the keys do not follow the session layout
@@ -39,7 +40,7 @@ export const sessionGet = defineScript<SessionGetInput, SessionGetReply>({
   command: 'sessionGet',
   sourcePath: 'lua/session/get.lua',
   lineOffset: 0,
-  sha1: 'ec6deffe0f7e72d1dd7476ca1da6d679085d7114',
+  sha1: '4c98e8628cd8ca3af358fe8d4bc81fdf1bcb0d83',
   readonly: false,
   keys: ['session', 'index'],
   variadicKeys: false,
@@ -50,12 +51,13 @@ export const sessionGet = defineScript<SessionGetInput, SessionGetReply>({
   lua: `#!lua
 --- Reads a session and records the access: last access becomes now and the idle timeout starts over.
 --- Null when the session is missing or expired. Times come from the Redis server clock.
---- Key layout (all session scripts): <p>sessions:{<user>} indexes a user's sessions (a sorted set of session
---- key names scored by expiry time in ms) and <p>session:{<user>}:<id> holds one session (a hash: data,
---- created, accessed, ttl_ms). <p> is whatever precedes (a namespace, an ioredis keyPrefix: the script sees
---- it) and is the same for both keys; <user> has no braces; <id> is not empty. All keys of one user share
---- the {<user>} hash tag, hence one cluster slot. Every session script refuses keys outside this layout
---- (KEY_LAYOUT) before it writes, so an index only ever lists session keys of its own user and prefix.
+--- Key layout (all session scripts): \`<p>sessions:{<user>}\` indexes a user's sessions (a sorted set of
+--- session key names scored by expiry time in ms) and \`<p>session:{<user>}:<id>\` holds one session (a hash:
+--- data, created, accessed, ttl_ms). \`<p>\` is whatever precedes (a namespace, an ioredis keyPrefix: the
+--- script sees it) and is the same for both keys; \`<user>\` has no braces; \`<id>\` is not empty. All keys of
+--- one user share the \`{<user>}\` hash tag, hence one cluster slot. Every session script refuses keys outside
+--- this layout (KEY_LAYOUT) before it writes, so an index only ever lists session keys of its own user and
+--- prefix.
 --- @key session             the session hash, e.g. session:{user42}:3f2a
 --- @key index               the user's session index, e.g. sessions:{user42}
 --- @return [data: json, createdMs: integer, accessedMs: integer]?  accessedMs: now, the time of this access

@@ -25,12 +25,13 @@ export class SessionUpdateError extends ScriptCodeError<SessionUpdateErrorCode> 
 /**
  * Replaces a session's data and records the access (the idle timeout starts over); false when the
  * session is missing or expired, which is never re-created. Times come from the Redis server clock.
- * Key layout (all session scripts): <p>sessions:{<user>} indexes a user's sessions (a sorted set of session
- * key names scored by expiry time in ms) and <p>session:{<user>}:<id> holds one session (a hash: data,
- * created, accessed, ttl_ms). <p> is whatever precedes (a namespace, an ioredis keyPrefix: the script sees
- * it) and is the same for both keys; <user> has no braces; <id> is not empty. All keys of one user share
- * the {<user>} hash tag, hence one cluster slot. Every session script refuses keys outside this layout
- * (KEY_LAYOUT) before it writes, so an index only ever lists session keys of its own user and prefix.
+ * Key layout (all session scripts): `<p>sessions:{<user>}` indexes a user's sessions (a sorted set of
+ * session key names scored by expiry time in ms) and `<p>session:{<user>}:<id>` holds one session (a hash:
+ * data, created, accessed, ttl_ms). `<p>` is whatever precedes (a namespace, an ioredis keyPrefix: the
+ * script sees it) and is the same for both keys; `<user>` has no braces; `<id>` is not empty. All keys of
+ * one user share the `{<user>}` hash tag, hence one cluster slot. Every session script refuses keys outside
+ * this layout (KEY_LAYOUT) before it writes, so an index only ever lists session keys of its own user and
+ * prefix.
  *
  * Runs `lua/session/update.lua`.
  * @throws {@link SessionUpdateError} `INVALID_ARGUMENT`: data is not valid JSON
@@ -42,7 +43,7 @@ export const sessionUpdate = defineScript<SessionUpdateInput, SessionUpdateReply
   command: 'sessionUpdate',
   sourcePath: 'lua/session/update.lua',
   lineOffset: 0,
-  sha1: 'e94cfd882b0843eb430d0f680fbfbc1e64a361a9',
+  sha1: '71348ab57d640496b8ec7652e3b724c7915a86d7',
   readonly: false,
   keys: ['session', 'index'],
   variadicKeys: false,
@@ -53,12 +54,13 @@ export const sessionUpdate = defineScript<SessionUpdateInput, SessionUpdateReply
   lua: `#!lua
 --- Replaces a session's data and records the access (the idle timeout starts over); false when the
 --- session is missing or expired, which is never re-created. Times come from the Redis server clock.
---- Key layout (all session scripts): <p>sessions:{<user>} indexes a user's sessions (a sorted set of session
---- key names scored by expiry time in ms) and <p>session:{<user>}:<id> holds one session (a hash: data,
---- created, accessed, ttl_ms). <p> is whatever precedes (a namespace, an ioredis keyPrefix: the script sees
---- it) and is the same for both keys; <user> has no braces; <id> is not empty. All keys of one user share
---- the {<user>} hash tag, hence one cluster slot. Every session script refuses keys outside this layout
---- (KEY_LAYOUT) before it writes, so an index only ever lists session keys of its own user and prefix.
+--- Key layout (all session scripts): \`<p>sessions:{<user>}\` indexes a user's sessions (a sorted set of
+--- session key names scored by expiry time in ms) and \`<p>session:{<user>}:<id>\` holds one session (a hash:
+--- data, created, accessed, ttl_ms). \`<p>\` is whatever precedes (a namespace, an ioredis keyPrefix: the
+--- script sees it) and is the same for both keys; \`<user>\` has no braces; \`<id>\` is not empty. All keys of
+--- one user share the \`{<user>}\` hash tag, hence one cluster slot. Every session script refuses keys outside
+--- this layout (KEY_LAYOUT) before it writes, so an index only ever lists session keys of its own user and
+--- prefix.
 --- @key session             the session hash, e.g. session:{user42}:3f2a
 --- @key index               the user's session index, e.g. sessions:{user42}
 --- @arg data json           the new data, stored as given
