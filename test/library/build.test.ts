@@ -57,4 +57,17 @@ describe('the script library under lua/', () => {
       expect({ file: script.path, grows, firstLine }).toEqual({ file: script.path, grows, firstLine: expected });
     }
   });
+
+  it('keeps every copy of a shared helper identical (a script cannot include another: each carries its own)', async () => {
+    const scripts = await discoverScripts(REPO_ROOT, 'lua');
+    const copies = new Map<string, Set<string>>();
+    for (const script of scripts) {
+      for (const match of script.text.matchAll(/^((?:-- .*\n)*local function (\w+)\([^)]*\)\n(?:  .*\n|\n)*?end\n)/gm)) {
+        copies.set(match[2], (copies.get(match[2]) ?? new Set()).add(match[1]));
+      }
+    }
+    expect([...copies.keys()]).toEqual(expect.arrayContaining(['to_integer', 'hash_tag', 'session_key_start', 'is_session_key']));
+    for (const [name, texts] of copies) expect({ name, versions: texts.size }).toEqual({ name, versions: 1 });
+  });
 });
+
