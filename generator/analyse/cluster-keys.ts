@@ -5,7 +5,7 @@ import { keyPositions, lookupCommand } from './command-table';
 import { keyOrigin } from './key-origin';
 import { findRedisCalls, literalText, type RedisCall } from './redis-call';
 import { reporter, type Report } from './report';
-import { resolveScopes, type Scopes } from './scope';
+import { scopesOf, type Scopes } from './scope';
 
 /**
  * Cluster safety (LG210): every key a command touches must come from KEYS, or Redis Cluster cannot route the
@@ -18,7 +18,7 @@ export function checkClusterKeys(script: ParsedScript, config: LuagenConfig): Di
   const chunk = script.chunk;
   let resolved: Scopes | undefined;
   // Resolving locals costs a pass over the tree: only do it when a key argument is a local.
-  const scopes: Scopes = { bindingOf: (identifier) => (resolved ??= resolveScopes(chunk)).bindingOf(identifier) };
+  const scopes: Scopes = { bindingOf: (identifier) => (resolved ??= scopesOf(chunk)).bindingOf(identifier) };
   for (const call of findRedisCalls(chunk)) checkCallKeys(call, scopes, config, report);
   return diagnostics;
 }

@@ -1,32 +1,38 @@
-import type { Expression, ReturnStatement, TableConstructorExpression } from 'luaparse';
+import type { Chunk, Expression, ReturnStatement, TableConstructorExpression } from 'luaparse';
 import type { LuagenConfig } from '../config';
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import { someType } from '../model/lua-type';
+import { someType, type LuaType } from '../model/lua-type';
 import type { ParsedScript } from '../parse/parsed-script';
+import { followNumbers, type ReturnAt } from './number-flow';
 import { reporter, type Report } from './report';
+import { scopesOf } from './scope';
 import { walk } from './walk';
 
 /**
  * Replies Redis mangles: a literal `nil` before other elements of a returned array, where Redis cuts the array
- * (LG212), and a fractional Lua number where the declared reply holds a `number`, which Redis truncates (LG213).
+ * (LG212), and a Lua number that may be fractional where the declared reply holds a `number`, which Redis
+ * truncates (LG213). Fractions are followed through locals and arithmetic (see number-flow.ts).
  */
 export function checkReplyShape(script: ParsedScript, _config: LuagenConfig): Diagnostic[] {
-  if (!script.chunk) return [];
+  const chunk = script.chunk;
+  if (!chunk) return [];
   const diagnostics: Diagnostic[] = [];
   const report = reporter(script, diagnostics);
-  const declared = script.header.returns[0]?.type;
-  const expectsNumber = declared !== undefined && someType(declared, (t) => t.kind === 'number');
-  for (const statement of scriptReturns(script.chunk)) {
+  for (const statement of scriptReturns(chunk)) {
     const [value] = statement.arguments;
-    if (!value) continue;
-    if (value.type === 'TableConstructorExpression') checkArray(value, report);
-    if (expectsNumber) checkFractions(value, report);
+    if (value?.type === 'TableConstructorExpression') checkArray(value, report);
+  }
+  const declared = script.header.returns[0]?.type;
+  if (!declared || !someType(declared, (t) => t.kind === 'number')) return diagnostics;
+  for (const at of followNumbers(chunk, { scopes: scopesOf(chunk), args: script.header.args })) {
+    const [value] = at.statement.arguments;
+    if (value) checkFractions(value, declared, at, report);
   }
   return diagnostics;
 }
 
 /** The return statements that end the script itself (not those of functions it defines). */
-function scriptReturns(root: Parameters<typeof walk>[0]): ReturnStatement[] {
+function scriptReturns(root: Chunk): ReturnStatement[] {
   const found: ReturnStatement[] = [];
   walk(root, (node) => {
     if (node.type === 'FunctionDeclaration') return false;
@@ -53,23 +59,23 @@ function checkArray(table: TableConstructorExpression, report: Report): void {
   });
 }
 
-function checkFractions(value: Expression, report: Report): void {
+/** Walks the returned value along its declared type and reports a possible fraction where a `number` is declared. */
+function checkFractions(value: Expression, declared: LuaType, at: ReturnAt, report: Report): void {
+  if (declared.kind === 'optional') return checkFractions(value, declared.inner, at, report);
   if (value.type === 'TableConstructorExpression') {
-    for (const item of elements(value)) checkFractions(item, report);
+    const items = elements(value);
+    if (declared.kind === 'tuple') items.forEach((item, i) => declared.fields[i] && checkFractions(item, declared.fields[i].type, at, report));
+    if (declared.kind === 'array') items.forEach((item) => checkFractions(item, declared.element, at, report));
     return;
   }
-  const what = fractionKind(value);
-  if (!what) return;
+  if (declared.kind !== 'number') return;
+  const kind = at.kindOf(value);
+  if (kind.kind !== 'fraction') return;
+  const what = kind.origin === value ? kind.why : `${describe(value)} may be fractional (${kind.why}, line ${kind.origin.loc?.start.line ?? '?'}) and`;
   const message = `${what} is returned where the reply declares a number: Redis truncates Lua numbers to integers`;
   report(value, 'LG213', message, 'return it as a string with tostring(x) (the client parses it back), or as {double = x}');
 }
 
-/** Describes a value that is certainly (a literal) or most likely (a division) not an integer. */
-function fractionKind(value: Expression): string | undefined {
-  if (value.type === 'NumericLiteral') return Number.isInteger(value.value) ? undefined : `the fraction ${value.raw}`;
-  if (value.type === 'UnaryExpression' && value.operator === '-' && value.argument.type === 'NumericLiteral') {
-    return Number.isInteger(value.argument.value) ? undefined : `the fraction -${value.argument.raw}`;
-  }
-  if (value.type === 'BinaryExpression' && value.operator === '/') return 'a division';
-  return undefined;
+function describe(value: Expression): string {
+  return value.type === 'Identifier' ? `'${value.name}'` : 'this value';
 }

@@ -1,3 +1,4 @@
+#!lua
 --- Appends items to a list and trims it to its newest cap items, atomically, so the list never holds
 --- more than cap. Items are appended in order (RPUSH, in chunks of 1000); the oldest are removed first.
 --- Single key: cluster-safe as is.
@@ -8,8 +9,10 @@
 --- @error INVALID_ARGUMENT  cap is not an integer in range, or no items were given
 local MAX_SAFE = 9007199254740991
 
+-- The library's integer format, for arguments and stored values alike: 0, or digits without a leading
+-- zero after an optional '-', at most 2^53-1 in magnitude (what INCRBY accepts and writes, exact in Lua).
 local function to_integer(text, min)
-  if type(text) ~= 'string' or not string.find(text, '^%-?%d+$') then
+  if type(text) ~= 'string' or #text > 17 or not (text == '0' or string.find(text, '^%-?[1-9]%d*$')) then
     return nil
   end
   local value = tonumber(text)

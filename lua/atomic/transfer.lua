@@ -1,3 +1,4 @@
+#!lua
 --- Moves a positive integer amount from one balance to another, atomically: the source must exist and
 --- hold at least amount, and the target must differ from the source. Nothing is written on any error.
 --- A missing target counts as 0. Key layout: from and to must share a hash tag on a cluster, e.g.
@@ -14,8 +15,10 @@
 --- @error OUT_OF_RANGE      the target would pass 2^53-1, the exact integer range of a double
 local MAX_SAFE = 9007199254740991
 
+-- The library's integer format, for arguments and stored values alike: 0, or digits without a leading
+-- zero after an optional '-', at most 2^53-1 in magnitude (what INCRBY accepts and writes, exact in Lua).
 local function to_integer(text, min)
-  if type(text) ~= 'string' or not string.find(text, '^%-?%d+$') then
+  if type(text) ~= 'string' or #text > 17 or not (text == '0' or string.find(text, '^%-?[1-9]%d*$')) then
     return nil
   end
   local value = tonumber(text)

@@ -1,3 +1,4 @@
+#!lua
 --- Sets a string key to a new value only if it currently holds the expected value (optimistic update).
 --- A missing key never matches. Without ttlMs the key keeps its TTL (SET KEEPTTL); with it the TTL is
 --- replaced. Single key: cluster-safe as is.
@@ -9,8 +10,10 @@
 --- @error INVALID_ARGUMENT  expected or value is missing, or ttlMs is not an integer in range
 local MAX_SAFE = 9007199254740991
 
+-- The library's integer format, for arguments and stored values alike: 0, or digits without a leading
+-- zero after an optional '-', at most 2^53-1 in magnitude (what INCRBY accepts and writes, exact in Lua).
 local function to_integer(text, min)
-  if type(text) ~= 'string' or not string.find(text, '^%-?%d+$') then
+  if type(text) ~= 'string' or #text > 17 or not (text == '0' or string.find(text, '^%-?[1-9]%d*$')) then
     return nil
   end
   local value = tonumber(text)

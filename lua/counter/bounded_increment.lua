@@ -1,3 +1,4 @@
+#!lua
 --- Adds a positive amount to a counter unless the result would pass an optional maximum; the
 --- counter's TTL is kept. A missing key counts as 0. Single key: cluster-safe as is.
 --- @key counter             the counter (a string holding an integer)
@@ -9,8 +10,10 @@
 --- @error OUT_OF_RANGE      the result would pass 2^53-1, the exact integer range of a double
 local MAX_SAFE = 9007199254740991
 
+-- The library's integer format, for arguments and stored values alike: 0, or digits without a leading
+-- zero after an optional '-', at most 2^53-1 in magnitude (what INCRBY accepts and writes, exact in Lua).
 local function to_integer(text, min)
-  if type(text) ~= 'string' or not string.find(text, '^%-?%d+$') then
+  if type(text) ~= 'string' or #text > 17 or not (text == '0' or string.find(text, '^%-?[1-9]%d*$')) then
     return nil
   end
   local value = tonumber(text)

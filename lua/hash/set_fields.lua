@@ -1,3 +1,4 @@
+#!lua
 --- Sets many fields of a hash at once and returns how many were new and the hash's field count.
 --- Works for any number of fields: HSET is called with at most 1000 pairs at a time (a single unpack of
 --- tens of thousands of values overflows Lua's stack). Single key: cluster-safe as is.

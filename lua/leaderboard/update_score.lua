@@ -1,3 +1,4 @@
+#!lua
 --- Sets a player's score, or adds to it, and returns the score and 1-based rank (highest score first).
 --- Scores are doubles returned as Redis formats them, so 1500.5 stays 1500.5. Single key: cluster-safe.
 --- @key board               the leaderboard (a sorted set)
@@ -7,9 +8,20 @@
 --- @return [score: number, rank: integer]  the player's score and rank afterwards
 --- @error INVALID_ARGUMENT  player is empty, score is not a finite number, or mode is unknown
 --- @error OUT_OF_RANGE      the incremented score would not be a finite number
+local function is_finite(value)
+  return value == value and value ~= math.huge and value ~= -math.huge
+end
+
+-- A decimal number as JavaScript's String(n) writes it (1500.5, -2, 1e+21, 5e-324): no spaces, no hex.
 local function to_finite(text)
+  if type(text) ~= 'string' then
+    return nil
+  end
+  if not (string.find(text, '^%-?%d*%.?%d*$') or string.find(text, '^%-?%d*%.?%d*[eE][-+]?%d+$')) then
+    return nil
+  end
   local value = tonumber(text)
-  if value == nil or value ~= value or value == math.huge or value == -math.huge then
+  if value == nil or not is_finite(value) then
     return nil
   end
   return value
@@ -31,7 +43,7 @@ end
 local stored
 if mode == 'increment' then
   local current = tonumber(redis.call('ZSCORE', KEYS[1], player) or '0')
-  if to_finite(current + score) == nil then
+  if not is_finite(current + score) then
     return redis.error_reply('OUT_OF_RANGE the new score would not be a finite number')
   end
   stored = redis.call('ZINCRBY', KEYS[1], score, player)

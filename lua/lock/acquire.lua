@@ -1,3 +1,4 @@
+#!lua
 --- Acquires a lease lock for owner for ttlMs; the same owner acquiring again extends it to ttlMs.
 --- Each fresh acquisition takes a new fencing token from the fence counter (strictly increasing per
 --- lock, never reused): pass it to the protected resource so it can refuse a writer whose lease expired.
@@ -11,10 +12,13 @@
 --- @return [acquired: boolean, ttlMs: integer, token: integer?]  ttlMs: the lock's remaining TTL (the holder's when refused); token: this owner's fencing token (null when refused)
 --- @error INVALID_ARGUMENT  owner is empty or ttlMs is not an integer in range
 --- @error NOT_INTEGER       the fence key holds something other than an integer
+--- @error OUT_OF_RANGE      the fence key reached 2^53-1: no further token can be issued exactly
 local MAX_SAFE = 9007199254740991
 
+-- The library's integer format, for arguments and stored values alike: 0, or digits without a leading
+-- zero after an optional '-', at most 2^53-1 in magnitude (what INCRBY accepts and writes, exact in Lua).
 local function to_integer(text, min)
-  if type(text) ~= 'string' or not string.find(text, '^%-?%d+$') then
+  if type(text) ~= 'string' or #text > 17 or not (text == '0' or string.find(text, '^%-?[1-9]%d*$')) then
     return nil
   end
   local value = tonumber(text)
@@ -44,6 +48,9 @@ if holder == owner then
 end
 if holder then
   return { 0, redis.call('PTTL', KEYS[1]) }
+end
+if token >= MAX_SAFE then
+  return redis.error_reply('OUT_OF_RANGE the fence key reached 2^53-1')
 end
 token = redis.call('INCR', KEYS[2])
 redis.call('SET', KEYS[1], owner, 'PX', ttl_ms)

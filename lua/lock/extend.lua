@@ -1,3 +1,4 @@
+#!lua flags=allow-oom
 --- Sets a held lock's remaining TTL to ttlMs, but only for its owner (a lost lock is not re-taken:
 --- call acquire for that). Single key: cluster-safe as is.
 --- @key lock                the lock (a string holding the owner token, with a TTL)
@@ -7,8 +8,10 @@
 --- @error INVALID_ARGUMENT  owner is empty or ttlMs is not an integer in range
 local MAX_SAFE = 9007199254740991
 
+-- The library's integer format, for arguments and stored values alike: 0, or digits without a leading
+-- zero after an optional '-', at most 2^53-1 in magnitude (what INCRBY accepts and writes, exact in Lua).
 local function to_integer(text, min)
-  if type(text) ~= 'string' or not string.find(text, '^%-?%d+$') then
+  if type(text) ~= 'string' or #text > 17 or not (text == '0' or string.find(text, '^%-?[1-9]%d*$')) then
     return nil
   end
   local value = tonumber(text)

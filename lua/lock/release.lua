@@ -1,3 +1,4 @@
+#!lua flags=allow-oom
 --- Releases a lock, but only for its owner: a holder whose lease expired cannot delete the lock a
 --- newer owner acquired since. Single key: cluster-safe as is.
 --- @key lock                the lock (a string holding the owner token)

@@ -1,3 +1,4 @@
+#!lua
 --- Sliding-window rate limiter: admits a request only if fewer than limit requests were admitted in the
 --- last windowMs, by the Redis server's clock (TIME, in microseconds; client clocks are never used).
 --- Each admitted request is a sorted-set member scored by its time, named time plus a per-key sequence
@@ -9,10 +10,13 @@
 --- @arg windowMs integer   window length in ms (>= 1)
 --- @return [allowed: boolean, count: integer, remaining: integer, retryMs: integer]  count: admitted in the window, this one included; retryMs: ms until the next slot frees (0 when allowed)
 --- @error INVALID_ARGUMENT  limit or windowMs is not an integer in range
+--- @error NOT_INTEGER       the seq key holds something other than a count
 local MAX_SAFE = 9007199254740991
 
+-- The library's integer format, for arguments and stored values alike: 0, or digits without a leading
+-- zero after an optional '-', at most 2^53-1 in magnitude (what INCRBY accepts and writes, exact in Lua).
 local function to_integer(text, min)
-  if type(text) ~= 'string' or not string.find(text, '^%-?%d+$') then
+  if type(text) ~= 'string' or #text > 17 or not (text == '0' or string.find(text, '^%-?[1-9]%d*$')) then
     return nil
   end
   local value = tonumber(text)
@@ -31,6 +35,10 @@ if window_ms == nil or window_ms > 1000000000000 then
   return redis.error_reply('INVALID_ARGUMENT windowMs must be an integer between 1 and 10^12')
 end
 
+-- Read and check everything before the first write (the pruning below is one).
+if to_integer(redis.call('GET', KEYS[2]) or '0', 0) == nil then
+  return redis.error_reply('NOT_INTEGER the seq key holds something other than a count')
+end
 local time = redis.call('TIME')
 local now_us = tonumber(time[1]) * 1000000 + tonumber(time[2])
 local window_us = window_ms * 1000

@@ -1,21 +1,83 @@
+#!lua
 --- Replaces a session's data and records the access (the idle timeout starts over); false when the
 --- session is missing or expired, which is never re-created. Times come from the Redis server clock.
---- Key layout (all session scripts): session:{<user>}:<id> holds one session (a hash: data, created,
---- accessed, ttl_ms) and sessions:{<user>} indexes a user's sessions (a sorted set of session key names
---- scored by expiry time in ms). All keys of one user share the {<user>} hash tag, hence one cluster slot.
+--- Key layout (all session scripts): `<p>sessions:{<user>}` indexes a user's sessions (a sorted set of
+--- session key names scored by expiry time in ms) and `<p>session:{<user>}:<id>` holds one session (a hash:
+--- data, created, accessed, ttl_ms). `<p>` is whatever precedes (a namespace, an ioredis keyPrefix: the
+--- script sees it) and is the same for both keys; `<user>` has no braces; `<id>` is not empty. All keys of
+--- one user share the `{<user>}` hash tag, hence one cluster slot. Every session script refuses keys outside
+--- this layout (KEY_LAYOUT) before it writes, so an index only ever lists session keys of its own user and
+--- prefix.
 --- @key session             the session hash, e.g. session:{user42}:3f2a
 --- @key index               the user's session index, e.g. sessions:{user42}
 --- @arg data json           the new data, stored as given
 --- @return boolean          whether the session existed and was updated
 --- @error INVALID_ARGUMENT  data is not valid JSON
+--- @error KEY_LAYOUT        the keys do not follow the session layout
+--- @error NOT_INTEGER       the session hash holds a created or ttl_ms field that is not an integer
+local MAX_SAFE = 9007199254740991
+
+-- The library's integer format, for arguments and stored values alike: 0, or digits without a leading
+-- zero after an optional '-', at most 2^53-1 in magnitude (what INCRBY accepts and writes, exact in Lua).
+local function to_integer(text, min)
+  if type(text) ~= 'string' or #text > 17 or not (text == '0' or string.find(text, '^%-?[1-9]%d*$')) then
+    return nil
+  end
+  local value = tonumber(text)
+  if value < min or value > MAX_SAFE then
+    return nil
+  end
+  return value
+end
+
+local function hash_tag(key)
+  local open = string.find(key, '{', 1, true)
+  if open then
+    local close = string.find(key, '}', open + 1, true)
+    if close and close > open + 1 then
+      return string.sub(key, open + 1, close - 1)
+    end
+  end
+  return nil
+end
+
+-- The session layout: the index <prefix>sessions:{<user>} lists session keys <prefix>session:{<user>}:<id>.
+-- Returns the start every session key of this index has, or nil when the index key is not in the layout
+-- (or a '{' left open in <prefix> would give its sessions another hash tag than the index).
+local function session_key_start(index)
+  local prefix, user = string.match(index, '^(.-)sessions:{([^{}]+)}$')
+  if prefix == nil then
+    return nil
+  end
+  local start = prefix .. 'session:{' .. user .. '}:'
+  if hash_tag(start) ~= hash_tag(index) then
+    return nil
+  end
+  return start
+end
+
+-- Whether key is a session key of the index whose session keys begin with start (a non-empty id follows).
+local function is_session_key(key, start)
+  return start ~= nil and #key > #start and string.sub(key, 1, #start) == start
+end
+
 local data = ARGV[1]
 if data == nil or not pcall(cjson.decode, data) then
   return redis.error_reply('INVALID_ARGUMENT data must be valid JSON')
 end
-local ttl_ms = tonumber(redis.call('HGET', KEYS[1], 'ttl_ms'))
-if ttl_ms == nil then
+if not is_session_key(KEYS[1], session_key_start(KEYS[2])) then
+  return redis.error_reply('KEY_LAYOUT the keys must be <p>session:{<user>}:<id> and <p>sessions:{<user>}, e.g. session:{user42}:3f2a and sessions:{user42}')
+end
+local stored = redis.call('HMGET', KEYS[1], 'data', 'created', 'ttl_ms')
+if not stored[1] then
   return false
 end
+local ttl_ms = to_integer(stored[3], 1)
+if ttl_ms == nil or ttl_ms > 1000000000000 or to_integer(stored[2], 0) == nil then
+  return redis.error_reply('NOT_INTEGER the session hash holds a created or ttl_ms field that is not an integer')
+end
+-- ZCARD: an index of another type fails here, before anything is written.
+redis.call('ZCARD', KEYS[2])
 
 local time = redis.call('TIME')
 local now_ms = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)

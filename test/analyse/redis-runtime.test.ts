@@ -64,6 +64,22 @@ const CASES: readonly RuntimeCase[] = [
     setup: (redis, [hash]) => redis.hset(hash, 'a', '1', 'b', '2'),
     expected: { reply: [3, 1, 0] }, // the average 1.5 and the factor 0.5 are truncated
   },
+  {
+    fixture: 'fraction-through-locals',
+    code: 'LG213',
+    keys: ['price'],
+    args: ['0.25'],
+    setup: (redis, [price]) => redis.set(price, '10'),
+    expected: { reply: 2 }, // 10 * 0.25 = 2.5 arrives as 2
+  },
+  {
+    fixture: 'fraction-after-branch',
+    code: 'LG213',
+    keys: ['h'],
+    args: [],
+    setup: (redis, [hash]) => redis.hset(hash, 'a', '1', 'b', '2'),
+    expected: { reply: [2, 1] }, // the mean 1.5 arrives as 1
+  },
 ];
 
 describe('planted bugs fail on the real Redis as the diagnostics say', () => {

@@ -1,3 +1,4 @@
+import { hasFlag } from '@ioredis/commands';
 import { DEFAULT_CONFIG } from '../../generator/config';
 import { discoverScripts } from '../../generator/discover/discover';
 import { readTemplates } from '../../generator/discover/templates';
@@ -44,4 +45,29 @@ describe('the script library under lua/', () => {
       expect({ file: script.path, codes: raised }).toEqual({ file: script.path, codes: declared });
     }
   });
+
+  it('refuses to run under OOM exactly when it may add data: #!lua, or allow-oom for delete and TTL scripts', async () => {
+    const scripts = await discoverScripts(REPO_ROOT, 'lua');
+    for (const script of scripts) {
+      const commands = [...new Set([...script.text.matchAll(/redis\.call\('(\w+)'/g)].map((m) => m[1].toLowerCase()))].sort();
+      const grows = commands.filter((command) => hasFlag(command, 'denyoom'));
+      const writes = commands.some((command) => hasFlag(command, 'write'));
+      const firstLine = script.text.split('\n', 1)[0];
+      const expected = grows.length > 0 ? '#!lua' : writes ? '#!lua flags=allow-oom' : firstLine;
+      expect({ file: script.path, grows, firstLine }).toEqual({ file: script.path, grows, firstLine: expected });
+    }
+  });
+
+  it('keeps every copy of a shared helper identical (a script cannot include another: each carries its own)', async () => {
+    const scripts = await discoverScripts(REPO_ROOT, 'lua');
+    const copies = new Map<string, Set<string>>();
+    for (const script of scripts) {
+      for (const match of script.text.matchAll(/^((?:-- .*\n)*local function (\w+)\([^)]*\)\n(?:  .*\n|\n)*?end\n)/gm)) {
+        copies.set(match[2], (copies.get(match[2]) ?? new Set()).add(match[1]));
+      }
+    }
+    expect([...copies.keys()]).toEqual(expect.arrayContaining(['to_integer', 'hash_tag', 'session_key_start', 'is_session_key']));
+    for (const [name, texts] of copies) expect({ name, versions: texts.size }).toEqual({ name, versions: 1 });
+  });
 });
+

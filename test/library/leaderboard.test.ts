@@ -12,6 +12,18 @@ function newBoard(): string {
 }
 
 describe('leaderboard.updateScore', () => {
+  it('takes scores only in decimal form: hexadecimal, spaces, inf and nan are refused before writing', async () => {
+    const board = newBoard();
+    for (const score of [' 1', '1 ', '0x10', 'inf', 'nan', '1e', '', '+1', '1-5']) {
+      await expectRawCode(evalRaw(lib.redis, specs['leaderboard.updateScore'], [board], ['ann', score]), 'INVALID_ARGUMENT');
+    }
+    expect(await lib.redis.exists(board)).toBe(0);
+    for (const [score, stored] of [['1500.5', '1500.5'], ['-2', '-2'], ['1e+21', '1e+21'], ['.5', '0.5'], ['5e-324', '4.9406564584124654e-324']]) {
+      await evalRaw(lib.redis, specs['leaderboard.updateScore'], [board], ['ann', score]);
+      expect(await lib.redis.zscore(board, 'ann')).toBe(stored);
+    }
+  });
+
   it('sets scores with full float precision and returns the rank', async () => {
     const board = newBoard();
     expect(await lib.scripts.leaderboard.updateScore({ board, player: 'ann', score: 1500.5 })).toEqual({ score: 1500.5, rank: 1 });

@@ -17,6 +17,14 @@ async function waitUntilGone(key: string): Promise<void> {
 }
 
 describe('lock.acquire', () => {
+  it('refuses a fresh acquisition once the fence reached 2^53-1, writing nothing', async () => {
+    const keys = lockKeys();
+    await lib.redis.set(keys.fence, String(Number.MAX_SAFE_INTEGER));
+    await expectCode(lib.scripts.lock.acquire({ ...keys, owner: 'a', ttlMs: 10_000 }), 'OUT_OF_RANGE');
+    expect(await lib.redis.get(keys.fence)).toBe(String(Number.MAX_SAFE_INTEGER));
+    expect(await lib.redis.exists(keys.lock)).toBe(0);
+  });
+
   it('grants a free lock with a fencing token and refuses another owner', async () => {
     const keys = lockKeys();
     expect(await lib.scripts.lock.acquire({ ...keys, owner: 'a', ttlMs: 10_000 })).toEqual({ acquired: true, ttlMs: 10_000, token: 1 });

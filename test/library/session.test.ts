@@ -1,5 +1,6 @@
-import { ScriptArgumentError, scripts as specs } from '../../generated';
-import { connectLibrary, evalRaw, expectCode, expectRawCode, snapshot, type LibraryClient } from './connect';
+import Redis from 'ioredis';
+import { bindScripts, ScriptArgumentError, scripts as specs } from '../../generated';
+import { connectLibrary, evalRaw, expectCode, expectRawCode, redisUrl, snapshot, type LibraryClient } from './connect';
 
 let lib: LibraryClient;
 beforeAll(() => {
@@ -140,3 +141,89 @@ describe('session.destroy and session.destroyAll', () => {
     expect(await lib.redis.exists(u.session('a').session, u.index)).toBe(2);
   });
 });
+
+describe('the session layout: a script touches only keys it can prove are its own', () => {
+  /** Two tenants of one Redis, each behind its own ioredis keyPrefix (the scripts see prefixed names). */
+  function tenants(): { t1: Redis; t2: Redis; close(): Promise<void> } {
+    const t1 = new Redis(redisUrl(), { keyPrefix: 't1:', maxRetriesPerRequest: 1 });
+    const t2 = new Redis(redisUrl(), { keyPrefix: 't2:', maxRetriesPerRequest: 1 });
+    return { t1, t2, close: async () => void (await Promise.all([t1.quit(), t2.quit()])) };
+  }
+
+  it("destroyAll refuses an index that lists another tenant's key (keyPrefix t1: vs t2:) and deletes nothing", async () => {
+    const { t1, t2, close } = tenants();
+    try {
+      const user = `{u-${lib.unique()}}`;
+      const mine = bindScripts(t1);
+      await t2.set(`balance:${user}:vault`, '1000000');
+      await mine.session.create({ session: `session:${user}:laptop`, index: `sessions:${user}`, ttlMs: 60_000, data: 1 });
+      // t1 writes a sorted-set member naming t2's key into its own index, through another library script.
+      await mine.leaderboard.updateScore({ board: `sessions:${user}`, player: `t2:balance:${user}:vault`, score: 1 });
+      await expectCode(mine.session.destroyAll({ index: `sessions:${user}` }), 'KEY_LAYOUT');
+      expect(await t2.get(`balance:${user}:vault`)).toBe('1000000');
+      expect(await t1.exists(`session:${user}:laptop`)).toBe(1);
+    } finally {
+      await close();
+    }
+  });
+
+  it('destroyAll refuses names that share the hash tag but not the layout or the prefix', async () => {
+    const u = user();
+    await lib.scripts.session.create({ ...u.session('a'), ttlMs: 60_000, data: 1 });
+    const tag = u.index.slice(u.index.indexOf('{'));
+    for (const planted of [lib.key(`balance:${tag}:vault`), `other:session:${tag}:x`, lib.key(`session:${tag}:`), lib.key(`sessions:${tag}`)]) {
+      if (planted !== u.index) await lib.redis.set(planted, 'precious');
+      await lib.redis.zadd(u.index, Date.now() + 60_000, planted);
+      await expectCode(lib.scripts.session.destroyAll({ index: u.index }), 'KEY_LAYOUT');
+      expect(await lib.redis.type(planted)).toBe(planted === u.index ? 'zset' : 'string');
+      await lib.redis.zrem(u.index, planted);
+      if (planted !== u.index) await lib.redis.del(planted);
+    }
+    expect(await lib.scripts.session.destroyAll({ index: u.index })).toBe(1);
+  });
+
+  it("get, update, create and destroy refuse a session key outside the index's user, so no user can block another's destroyAll", async () => {
+    const alice = user();
+    const bob = user();
+    await lib.scripts.session.create({ ...alice.session('a'), ttlMs: 60_000, data: 'alice' });
+    await lib.scripts.session.create({ ...bob.session('b'), ttlMs: 60_000, data: 'bob' });
+    const crossed = { session: alice.session('a').session, index: bob.index };
+    const before = await snapshot(lib.redis, lib.key('*'));
+    await expectCode(lib.scripts.session.get(crossed), 'KEY_LAYOUT');
+    await expectCode(lib.scripts.session.update({ ...crossed, data: 'x' }), 'KEY_LAYOUT');
+    await expectCode(lib.scripts.session.destroy(crossed), 'KEY_LAYOUT');
+    await expectCode(lib.scripts.session.create({ session: alice.session('new').session, index: bob.index, ttlMs: 1_000, data: 1 }), 'KEY_LAYOUT');
+    await expectCode(lib.scripts.session.create({ session: lib.key(`sess:${bob.index.slice(bob.index.indexOf('{'))}:x`), index: bob.index, ttlMs: 1_000, data: 1 }), 'KEY_LAYOUT');
+    expect(await snapshot(lib.redis, lib.key('*'))).toEqual(before);
+    expect(await lib.scripts.session.destroyAll({ index: bob.index })).toBe(1);
+  });
+
+  it('accepts any prefix before the layout, a hash tag in it included, the same for both keys', async () => {
+    const user = `{u-${lib.unique()}}`;
+    for (const prefix of ['', lib.key(''), '{tenant}:', 'a:b:c:']) {
+      const keys = { session: `${prefix}session:${user}:x`, index: `${prefix}sessions:${user}` };
+      expect(await lib.scripts.session.create({ ...keys, ttlMs: 60_000, data: prefix })).toBe('OK');
+      expect((await lib.scripts.session.get(keys))?.data).toBe(prefix);
+      expect(await lib.scripts.session.destroyAll({ index: keys.index })).toBe(1);
+    }
+    await expectCode(lib.scripts.session.create({ session: `x{session:${user}:x`, index: `x{sessions:${user}`, ttlMs: 1_000, data: 1 }), 'KEY_LAYOUT');
+  });
+});
+
+describe('an index of another type fails before any write', () => {
+  it('create, get, update and destroy leave the session and the index as they were', async () => {
+    const u = user();
+    const keys = u.session('s1');
+    await lib.scripts.session.create({ ...keys, ttlMs: 60_000, data: 1 });
+    await lib.redis.del(keys.index);
+    await lib.redis.set(keys.index, 'not an index');
+    await lib.redis.hset(keys.session, 'accessed', '1');
+    const before = await snapshot(lib.redis, u.pattern);
+    await expect(lib.scripts.session.create({ ...u.session('s2'), ttlMs: 60_000, data: 2 })).rejects.toThrow(/WRONGTYPE/);
+    await expect(lib.scripts.session.get(keys)).rejects.toThrow(/WRONGTYPE/);
+    await expect(lib.scripts.session.update({ ...keys, data: 3 })).rejects.toThrow(/WRONGTYPE/);
+    await expect(lib.scripts.session.destroy(keys)).rejects.toThrow(/WRONGTYPE/);
+    expect(await snapshot(lib.redis, u.pattern)).toEqual(before);
+  });
+});
+

@@ -39,7 +39,7 @@ const luagen_atomic_cappedPush = defineScript<AtomicCappedPushInput, AtomicCappe
   command: 'luagen_atomic_cappedPush',
   sourcePath: 'lua/atomic/capped_push.lua',
   lineOffset: 0,
-  sha1: 'a715f2d5cf8e0fb2f6147d00ad47a5c8a0736db4',
+  sha1: 'd8f17bd9de6c945b90f46c1c34faba4ef4a2855d',
   readonly: false,
   keys: ['list'],
   variadicKeys: false,
@@ -47,7 +47,8 @@ const luagen_atomic_cappedPush = defineScript<AtomicCappedPushInput, AtomicCappe
   reply: reply.tuple([['length', reply.integer], ['removed', reply.array(reply.string)]]),
   errorCodes: ['INVALID_ARGUMENT'],
   errorClass: AtomicCappedPushError,
-  lua: `--- Appends items to a list and trims it to its newest cap items, atomically, so the list never holds
+  lua: `#!lua
+--- Appends items to a list and trims it to its newest cap items, atomically, so the list never holds
 --- more than cap. Items are appended in order (RPUSH, in chunks of 1000); the oldest are removed first.
 --- Single key: cluster-safe as is.
 --- @key list                the list (oldest item first)
@@ -57,8 +58,10 @@ const luagen_atomic_cappedPush = defineScript<AtomicCappedPushInput, AtomicCappe
 --- @error INVALID_ARGUMENT  cap is not an integer in range, or no items were given
 local MAX_SAFE = 9007199254740991
 
+-- The library's integer format, for arguments and stored values alike: 0, or digits without a leading
+-- zero after an optional '-', at most 2^53-1 in magnitude (what INCRBY accepts and writes, exact in Lua).
 local function to_integer(text, min)
-  if type(text) ~= 'string' or not string.find(text, '^%-?%d+$') then
+  if type(text) ~= 'string' or #text > 17 or not (text == '0' or string.find(text, '^%-?[1-9]%d*$')) then
     return nil
   end
   local value = tonumber(text)

@@ -45,7 +45,7 @@ const luagen_atomic_transfer = defineScript<AtomicTransferInput, AtomicTransferR
   command: 'luagen_atomic_transfer',
   sourcePath: 'lua/atomic/transfer.lua',
   lineOffset: 0,
-  sha1: '65e7191526b51fb869e790e5d8615096c64e5b5f',
+  sha1: 'c94e33955e7cd5ebd3bdb84542fdb90e91f7cd99',
   readonly: false,
   keys: ['from', 'to'],
   variadicKeys: false,
@@ -53,7 +53,8 @@ const luagen_atomic_transfer = defineScript<AtomicTransferInput, AtomicTransferR
   reply: reply.tuple([['from', reply.integer], ['to', reply.integer]]),
   errorCodes: ['INVALID_ARGUMENT', 'SAME_ACCOUNT', 'SOURCE_MISSING', 'INSUFFICIENT_FUNDS', 'NOT_INTEGER', 'OUT_OF_RANGE'],
   errorClass: AtomicTransferError,
-  lua: `--- Moves a positive integer amount from one balance to another, atomically: the source must exist and
+  lua: `#!lua
+--- Moves a positive integer amount from one balance to another, atomically: the source must exist and
 --- hold at least amount, and the target must differ from the source. Nothing is written on any error.
 --- A missing target counts as 0. Key layout: from and to must share a hash tag on a cluster, e.g.
 --- balance:{bank1}:alice and balance:{bank1}:bob.
@@ -69,8 +70,10 @@ const luagen_atomic_transfer = defineScript<AtomicTransferInput, AtomicTransferR
 --- @error OUT_OF_RANGE      the target would pass 2^53-1, the exact integer range of a double
 local MAX_SAFE = 9007199254740991
 
+-- The library's integer format, for arguments and stored values alike: 0, or digits without a leading
+-- zero after an optional '-', at most 2^53-1 in magnitude (what INCRBY accepts and writes, exact in Lua).
 local function to_integer(text, min)
-  if type(text) ~= 'string' or not string.find(text, '^%-?%d+$') then
+  if type(text) ~= 'string' or #text > 17 or not (text == '0' or string.find(text, '^%-?[1-9]%d*$')) then
     return nil
   end
   local value = tonumber(text)

@@ -41,7 +41,7 @@ const luagen_basic_compareAndSet = defineScript<BasicCompareAndSetInput, BasicCo
   command: 'luagen_basic_compareAndSet',
   sourcePath: 'lua/basic/compare_and_set.lua',
   lineOffset: 0,
-  sha1: '3bb068d3399dd9bd5e08711135206608dfdbd06b',
+  sha1: 'ef0d6b6aa67aa5acb7559a401a304730ac9e1c08',
   readonly: false,
   keys: ['key'],
   variadicKeys: false,
@@ -49,7 +49,8 @@ const luagen_basic_compareAndSet = defineScript<BasicCompareAndSetInput, BasicCo
   reply: reply.tuple([['applied', reply.boolean], ['current', reply.optional(reply.string)]]),
   errorCodes: ['INVALID_ARGUMENT'],
   errorClass: BasicCompareAndSetError,
-  lua: `--- Sets a string key to a new value only if it currently holds the expected value (optimistic update).
+  lua: `#!lua
+--- Sets a string key to a new value only if it currently holds the expected value (optimistic update).
 --- A missing key never matches. Without ttlMs the key keeps its TTL (SET KEEPTTL); with it the TTL is
 --- replaced. Single key: cluster-safe as is.
 --- @key key                 the string key
@@ -60,8 +61,10 @@ const luagen_basic_compareAndSet = defineScript<BasicCompareAndSetInput, BasicCo
 --- @error INVALID_ARGUMENT  expected or value is missing, or ttlMs is not an integer in range
 local MAX_SAFE = 9007199254740991
 
+-- The library's integer format, for arguments and stored values alike: 0, or digits without a leading
+-- zero after an optional '-', at most 2^53-1 in magnitude (what INCRBY accepts and writes, exact in Lua).
 local function to_integer(text, min)
-  if type(text) ~= 'string' or not string.find(text, '^%-?%d+$') then
+  if type(text) ~= 'string' or #text > 17 or not (text == '0' or string.find(text, '^%-?[1-9]%d*$')) then
     return nil
   end
   local value = tonumber(text)

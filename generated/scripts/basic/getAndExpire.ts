@@ -32,7 +32,7 @@ const luagen_basic_getAndExpire = defineScript<BasicGetAndExpireInput, BasicGetA
   command: 'luagen_basic_getAndExpire',
   sourcePath: 'lua/basic/get_and_expire.lua',
   lineOffset: 0,
-  sha1: 'bdeb5672b81116fd15f370233a583eb1efb83405',
+  sha1: '2d324a6fdfedb598392982a462de913ebe5dd21d',
   readonly: false,
   keys: ['key'],
   variadicKeys: false,
@@ -40,7 +40,8 @@ const luagen_basic_getAndExpire = defineScript<BasicGetAndExpireInput, BasicGetA
   reply: reply.optional(reply.string),
   errorCodes: ['INVALID_ARGUMENT'],
   errorClass: BasicGetAndExpireError,
-  lua: `--- Reads a string key and sets its TTL in the same step (GETEX ... PX); a missing key stays missing.
+  lua: `#!lua flags=allow-oom
+--- Reads a string key and sets its TTL in the same step (GETEX ... PX); a missing key stays missing.
 --- Single key: cluster-safe as is.
 --- @key key                the string key
 --- @arg ttlMs integer     new TTL in ms (>= 1)
@@ -48,8 +49,10 @@ const luagen_basic_getAndExpire = defineScript<BasicGetAndExpireInput, BasicGetA
 --- @error INVALID_ARGUMENT  ttlMs is not an integer in range
 local MAX_SAFE = 9007199254740991
 
+-- The library's integer format, for arguments and stored values alike: 0, or digits without a leading
+-- zero after an optional '-', at most 2^53-1 in magnitude (what INCRBY accepts and writes, exact in Lua).
 local function to_integer(text, min)
-  if type(text) ~= 'string' or not string.find(text, '^%-?%d+$') then
+  if type(text) ~= 'string' or #text > 17 or not (text == '0' or string.find(text, '^%-?[1-9]%d*$')) then
     return nil
   end
   local value = tonumber(text)

@@ -41,7 +41,7 @@ const luagen_basic_increment = defineScript<BasicIncrementInput, BasicIncrementR
   command: 'luagen_basic_increment',
   sourcePath: 'lua/basic/increment.lua',
   lineOffset: 0,
-  sha1: '33fe1eb2e513f2280a3ba563314b1581ca30c669',
+  sha1: '8926ae1a401f81bbfda9e410c96ea87247f25ec0',
   readonly: false,
   keys: ['counter'],
   variadicKeys: false,
@@ -49,7 +49,8 @@ const luagen_basic_increment = defineScript<BasicIncrementInput, BasicIncrementR
   reply: reply.tuple([['value', reply.integer], ['ttlMs', reply.integer]]),
   errorCodes: ['INVALID_ARGUMENT', 'NOT_INTEGER', 'OUT_OF_RANGE'],
   errorClass: BasicIncrementError,
-  lua: `--- Adds an integer to a counter and keeps the key's TTL (INCRBY never touches it, unlike GET + SET).
+  lua: `#!lua
+--- Adds an integer to a counter and keeps the key's TTL (INCRBY never touches it, unlike GET + SET).
 --- A missing key counts as 0. With ttlMs, a key that has no TTL yet (a new key or a persistent one)
 --- gets that TTL; an existing TTL is never reset. Single key: cluster-safe as is.
 --- @key counter            the counter (a string holding an integer)
@@ -61,8 +62,10 @@ const luagen_basic_increment = defineScript<BasicIncrementInput, BasicIncrementR
 --- @error OUT_OF_RANGE      the result would leave the exact integer range of a double (+-(2^53-1))
 local MAX_SAFE = 9007199254740991
 
+-- The library's integer format, for arguments and stored values alike: 0, or digits without a leading
+-- zero after an optional '-', at most 2^53-1 in magnitude (what INCRBY accepts and writes, exact in Lua).
 local function to_integer(text, min)
-  if type(text) ~= 'string' or not string.find(text, '^%-?%d+$') then
+  if type(text) ~= 'string' or #text > 17 or not (text == '0' or string.find(text, '^%-?[1-9]%d*$')) then
     return nil
   end
   local value = tonumber(text)

@@ -40,7 +40,7 @@ const luagen_counter_boundedIncrement = defineScript<CounterBoundedIncrementInpu
   command: 'luagen_counter_boundedIncrement',
   sourcePath: 'lua/counter/bounded_increment.lua',
   lineOffset: 0,
-  sha1: '5d3160a9ca9f2fc1840e43fd4ad71c6712b12af7',
+  sha1: 'fe9eff37e2480b2aa6c768a7165386d3b2f98714',
   readonly: false,
   keys: ['counter'],
   variadicKeys: false,
@@ -48,7 +48,8 @@ const luagen_counter_boundedIncrement = defineScript<CounterBoundedIncrementInpu
   reply: reply.tuple([['applied', reply.boolean], ['value', reply.integer]]),
   errorCodes: ['INVALID_ARGUMENT', 'NOT_INTEGER', 'OUT_OF_RANGE'],
   errorClass: CounterBoundedIncrementError,
-  lua: `--- Adds a positive amount to a counter unless the result would pass an optional maximum; the
+  lua: `#!lua
+--- Adds a positive amount to a counter unless the result would pass an optional maximum; the
 --- counter's TTL is kept. A missing key counts as 0. Single key: cluster-safe as is.
 --- @key counter             the counter (a string holding an integer)
 --- @arg by integer          amount to add (>= 1)
@@ -59,8 +60,10 @@ const luagen_counter_boundedIncrement = defineScript<CounterBoundedIncrementInpu
 --- @error OUT_OF_RANGE      the result would pass 2^53-1, the exact integer range of a double
 local MAX_SAFE = 9007199254740991
 
+-- The library's integer format, for arguments and stored values alike: 0, or digits without a leading
+-- zero after an optional '-', at most 2^53-1 in magnitude (what INCRBY accepts and writes, exact in Lua).
 local function to_integer(text, min)
-  if type(text) ~= 'string' or not string.find(text, '^%-?%d+$') then
+  if type(text) ~= 'string' or #text > 17 or not (text == '0' or string.find(text, '^%-?[1-9]%d*$')) then
     return nil
   end
   local value = tonumber(text)

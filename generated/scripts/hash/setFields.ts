@@ -37,7 +37,7 @@ const luagen_hash_setFields = defineScript<HashSetFieldsInput, HashSetFieldsRepl
   command: 'luagen_hash_setFields',
   sourcePath: 'lua/hash/set_fields.lua',
   lineOffset: 0,
-  sha1: 'd44aea68243805a5883890233303c2f494ce68fe',
+  sha1: 'cff5061a30d23ddba71c1ccf3ca7c55d84cb5308',
   readonly: false,
   keys: ['hash'],
   variadicKeys: false,
@@ -45,7 +45,8 @@ const luagen_hash_setFields = defineScript<HashSetFieldsInput, HashSetFieldsRepl
   reply: reply.tuple([['added', reply.integer], ['fields', reply.integer]]),
   errorCodes: ['INVALID_ARGUMENT'],
   errorClass: HashSetFieldsError,
-  lua: `--- Sets many fields of a hash at once and returns how many were new and the hash's field count.
+  lua: `#!lua
+--- Sets many fields of a hash at once and returns how many were new and the hash's field count.
 --- Works for any number of fields: HSET is called with at most 1000 pairs at a time (a single unpack of
 --- tens of thousands of values overflows Lua's stack). Single key: cluster-safe as is.
 --- @key hash                the hash

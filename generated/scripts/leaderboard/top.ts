@@ -33,7 +33,7 @@ const luagen_leaderboard_top = defineScript<LeaderboardTopInput, LeaderboardTopR
   command: 'luagen_leaderboard_top',
   sourcePath: 'lua/leaderboard/top.lua',
   lineOffset: 1,
-  sha1: '3d08bd7ad67b6a00f8326c9aee47847d4ceb8c0f',
+  sha1: 'd20632c2cd3dc6e3a5d2697b9ecfd77148061bb7',
   readonly: true,
   keys: ['board'],
   variadicKeys: false,
@@ -52,8 +52,10 @@ const luagen_leaderboard_top = defineScript<LeaderboardTopInput, LeaderboardTopR
 --- @readonly
 local MAX_SAFE = 9007199254740991
 
+-- The library's integer format, for arguments and stored values alike: 0, or digits without a leading
+-- zero after an optional '-', at most 2^53-1 in magnitude (what INCRBY accepts and writes, exact in Lua).
 local function to_integer(text, min)
-  if type(text) ~= 'string' or not string.find(text, '^%-?%d+$') then
+  if type(text) ~= 'string' or #text > 17 or not (text == '0' or string.find(text, '^%-?[1-9]%d*$')) then
     return nil
   end
   local value = tonumber(text)

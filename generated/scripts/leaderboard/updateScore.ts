@@ -41,7 +41,7 @@ const luagen_leaderboard_updateScore = defineScript<LeaderboardUpdateScoreInput,
   command: 'luagen_leaderboard_updateScore',
   sourcePath: 'lua/leaderboard/update_score.lua',
   lineOffset: 0,
-  sha1: '32546eb4ede6fea6e04b69fb50e832d8041d8897',
+  sha1: 'ed2bc2b4e009a9e4619c6f55041efe0cf1124876',
   readonly: false,
   keys: ['board'],
   variadicKeys: false,
@@ -49,7 +49,8 @@ const luagen_leaderboard_updateScore = defineScript<LeaderboardUpdateScoreInput,
   reply: reply.tuple([['score', reply.number], ['rank', reply.integer]]),
   errorCodes: ['INVALID_ARGUMENT', 'OUT_OF_RANGE'],
   errorClass: LeaderboardUpdateScoreError,
-  lua: `--- Sets a player's score, or adds to it, and returns the score and 1-based rank (highest score first).
+  lua: `#!lua
+--- Sets a player's score, or adds to it, and returns the score and 1-based rank (highest score first).
 --- Scores are doubles returned as Redis formats them, so 1500.5 stays 1500.5. Single key: cluster-safe.
 --- @key board               the leaderboard (a sorted set)
 --- @arg player string       the player (non-empty)
@@ -58,9 +59,20 @@ const luagen_leaderboard_updateScore = defineScript<LeaderboardUpdateScoreInput,
 --- @return [score: number, rank: integer]  the player's score and rank afterwards
 --- @error INVALID_ARGUMENT  player is empty, score is not a finite number, or mode is unknown
 --- @error OUT_OF_RANGE      the incremented score would not be a finite number
+local function is_finite(value)
+  return value == value and value ~= math.huge and value ~= -math.huge
+end
+
+-- A decimal number as JavaScript's String(n) writes it (1500.5, -2, 1e+21, 5e-324): no spaces, no hex.
 local function to_finite(text)
+  if type(text) ~= 'string' then
+    return nil
+  end
+  if not (string.find(text, '^%-?%d*%.?%d*$') or string.find(text, '^%-?%d*%.?%d*[eE][-+]?%d+$')) then
+    return nil
+  end
   local value = tonumber(text)
-  if value == nil or value ~= value or value == math.huge or value == -math.huge then
+  if value == nil or not is_finite(value) then
     return nil
   end
   return value
@@ -82,7 +94,7 @@ end
 local stored
 if mode == 'increment' then
   local current = tonumber(redis.call('ZSCORE', KEYS[1], player) or '0')
-  if to_finite(current + score) == nil then
+  if not is_finite(current + score) then
     return redis.error_reply('OUT_OF_RANGE the new score would not be a finite number')
   end
   stored = redis.call('ZINCRBY', KEYS[1], score, player)

@@ -22,7 +22,7 @@ export interface LockAcquireReply {
 }
 
 /** Error codes `lock.acquire` may raise. */
-export type LockAcquireErrorCode = 'INVALID_ARGUMENT' | 'NOT_INTEGER';
+export type LockAcquireErrorCode = 'INVALID_ARGUMENT' | 'NOT_INTEGER' | 'OUT_OF_RANGE';
 
 /** Raised by `lock.acquire` for a declared `@error` code; `code` tells which. */
 export class LockAcquireError extends ScriptCodeError<LockAcquireErrorCode> {
@@ -40,21 +40,23 @@ export class LockAcquireError extends ScriptCodeError<LockAcquireErrorCode> {
  * Runs `lua/lock/acquire.lua`.
  * @throws {@link LockAcquireError} `INVALID_ARGUMENT`: owner is empty or ttlMs is not an integer in range
  * @throws {@link LockAcquireError} `NOT_INTEGER`: the fence key holds something other than an integer
+ * @throws {@link LockAcquireError} `OUT_OF_RANGE`: the fence key reached 2^53-1: no further token can be issued exactly
  */
 const luagen_lock_acquire = defineScript<LockAcquireInput, LockAcquireReply>({
   id: 'lock.acquire',
   command: 'luagen_lock_acquire',
   sourcePath: 'lua/lock/acquire.lua',
   lineOffset: 0,
-  sha1: '0466803930cc71ce8cfb7f345d8a66cd2f642629',
+  sha1: 'b62d48a6804bb9e9acf8e44b5cd0c9885ccedcdc',
   readonly: false,
   keys: ['lock', 'fence'],
   variadicKeys: false,
   args: [{ name: 'owner', codec: arg.string }, { name: 'ttlMs', codec: arg.integer }],
   reply: reply.tuple([['acquired', reply.boolean], ['ttlMs', reply.integer], ['token', reply.optional(reply.integer)]]),
-  errorCodes: ['INVALID_ARGUMENT', 'NOT_INTEGER'],
+  errorCodes: ['INVALID_ARGUMENT', 'NOT_INTEGER', 'OUT_OF_RANGE'],
   errorClass: LockAcquireError,
-  lua: `--- Acquires a lease lock for owner for ttlMs; the same owner acquiring again extends it to ttlMs.
+  lua: `#!lua
+--- Acquires a lease lock for owner for ttlMs; the same owner acquiring again extends it to ttlMs.
 --- Each fresh acquisition takes a new fencing token from the fence counter (strictly increasing per
 --- lock, never reused): pass it to the protected resource so it can refuse a writer whose lease expired.
 --- Guarantees hold on one Redis instance (or one cluster master): a failover can lose the lock, and a
@@ -67,10 +69,13 @@ const luagen_lock_acquire = defineScript<LockAcquireInput, LockAcquireReply>({
 --- @return [acquired: boolean, ttlMs: integer, token: integer?]  ttlMs: the lock's remaining TTL (the holder's when refused); token: this owner's fencing token (null when refused)
 --- @error INVALID_ARGUMENT  owner is empty or ttlMs is not an integer in range
 --- @error NOT_INTEGER       the fence key holds something other than an integer
+--- @error OUT_OF_RANGE      the fence key reached 2^53-1: no further token can be issued exactly
 local MAX_SAFE = 9007199254740991
 
+-- The library's integer format, for arguments and stored values alike: 0, or digits without a leading
+-- zero after an optional '-', at most 2^53-1 in magnitude (what INCRBY accepts and writes, exact in Lua).
 local function to_integer(text, min)
-  if type(text) ~= 'string' or not string.find(text, '^%-?%d+$') then
+  if type(text) ~= 'string' or #text > 17 or not (text == '0' or string.find(text, '^%-?[1-9]%d*$')) then
     return nil
   end
   local value = tonumber(text)
@@ -100,6 +105,9 @@ if holder == owner then
 end
 if holder then
   return { 0, redis.call('PTTL', KEYS[1]) }
+end
+if token >= MAX_SAFE then
+  return redis.error_reply('OUT_OF_RANGE the fence key reached 2^53-1')
 end
 token = redis.call('INCR', KEYS[2])
 redis.call('SET', KEYS[1], owner, 'PX', ttl_ms)

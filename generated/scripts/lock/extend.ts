@@ -38,7 +38,7 @@ const luagen_lock_extend = defineScript<LockExtendInput, LockExtendReply>({
   command: 'luagen_lock_extend',
   sourcePath: 'lua/lock/extend.lua',
   lineOffset: 0,
-  sha1: '18bcd4a9f92295056d8448abb3479de9eb504dad',
+  sha1: 'df149930c09b41ba200c9fe8379acf53ca0ef84b',
   readonly: false,
   keys: ['lock'],
   variadicKeys: false,
@@ -46,7 +46,8 @@ const luagen_lock_extend = defineScript<LockExtendInput, LockExtendReply>({
   reply: reply.tuple([['extended', reply.boolean], ['ttlMs', reply.integer]]),
   errorCodes: ['INVALID_ARGUMENT'],
   errorClass: LockExtendError,
-  lua: `--- Sets a held lock's remaining TTL to ttlMs, but only for its owner (a lost lock is not re-taken:
+  lua: `#!lua flags=allow-oom
+--- Sets a held lock's remaining TTL to ttlMs, but only for its owner (a lost lock is not re-taken:
 --- call acquire for that). Single key: cluster-safe as is.
 --- @key lock                the lock (a string holding the owner token, with a TTL)
 --- @arg owner string        owner token given to acquire (non-empty)
@@ -55,8 +56,10 @@ const luagen_lock_extend = defineScript<LockExtendInput, LockExtendReply>({
 --- @error INVALID_ARGUMENT  owner is empty or ttlMs is not an integer in range
 local MAX_SAFE = 9007199254740991
 
+-- The library's integer format, for arguments and stored values alike: 0, or digits without a leading
+-- zero after an optional '-', at most 2^53-1 in magnitude (what INCRBY accepts and writes, exact in Lua).
 local function to_integer(text, min)
-  if type(text) ~= 'string' or not string.find(text, '^%-?%d+$') then
+  if type(text) ~= 'string' or #text > 17 or not (text == '0' or string.find(text, '^%-?[1-9]%d*$')) then
     return nil
   end
   local value = tonumber(text)

@@ -32,7 +32,7 @@ const luagen_lock_release = defineScript<LockReleaseInput, LockReleaseReply>({
   command: 'luagen_lock_release',
   sourcePath: 'lua/lock/release.lua',
   lineOffset: 0,
-  sha1: '3c97aeb9072162159b263b9c666247b72ae5b14a',
+  sha1: '98277df78bb0883d9066ef22fc570fe77c2c4a02',
   readonly: false,
   keys: ['lock'],
   variadicKeys: false,
@@ -40,7 +40,8 @@ const luagen_lock_release = defineScript<LockReleaseInput, LockReleaseReply>({
   reply: reply.boolean,
   errorCodes: ['INVALID_ARGUMENT'],
   errorClass: LockReleaseError,
-  lua: `--- Releases a lock, but only for its owner: a holder whose lease expired cannot delete the lock a
+  lua: `#!lua flags=allow-oom
+--- Releases a lock, but only for its owner: a holder whose lease expired cannot delete the lock a
 --- newer owner acquired since. Single key: cluster-safe as is.
 --- @key lock                the lock (a string holding the owner token)
 --- @arg owner string        owner token given to acquire (non-empty)

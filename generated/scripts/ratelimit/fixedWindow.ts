@@ -42,7 +42,7 @@ const luagen_ratelimit_fixedWindow = defineScript<RatelimitFixedWindowInput, Rat
   command: 'luagen_ratelimit_fixedWindow',
   sourcePath: 'lua/ratelimit/fixed_window.lua',
   lineOffset: 0,
-  sha1: '5afe0406c5d5fb5fa37afda8520179d8793d2720',
+  sha1: '638957307e9cc261550b58ef5a348f2e801e7906',
   readonly: false,
   keys: ['counter'],
   variadicKeys: false,
@@ -50,7 +50,8 @@ const luagen_ratelimit_fixedWindow = defineScript<RatelimitFixedWindowInput, Rat
   reply: reply.tuple([['allowed', reply.boolean], ['count', reply.integer], ['remaining', reply.integer], ['resetMs', reply.integer]]),
   errorCodes: ['INVALID_ARGUMENT', 'NOT_INTEGER'],
   errorClass: RatelimitFixedWindowError,
-  lua: `--- Fixed-window rate limiter: admits at most limit requests per window of windowMs, the window
+  lua: `#!lua
+--- Fixed-window rate limiter: admits at most limit requests per window of windowMs, the window
 --- starting at the first admitted request (the counter key's TTL, set by the Redis server). Refused
 --- requests are not counted, so count never exceeds limit. Single key: cluster-safe as is.
 --- @key counter             the window's counter (a string holding an integer, with a TTL)
@@ -61,8 +62,10 @@ const luagen_ratelimit_fixedWindow = defineScript<RatelimitFixedWindowInput, Rat
 --- @error NOT_INTEGER       the counter key holds something other than a count
 local MAX_SAFE = 9007199254740991
 
+-- The library's integer format, for arguments and stored values alike: 0, or digits without a leading
+-- zero after an optional '-', at most 2^53-1 in magnitude (what INCRBY accepts and writes, exact in Lua).
 local function to_integer(text, min)
-  if type(text) ~= 'string' or not string.find(text, '^%-?%d+$') then
+  if type(text) ~= 'string' or #text > 17 or not (text == '0' or string.find(text, '^%-?[1-9]%d*$')) then
     return nil
   end
   local value = tonumber(text)

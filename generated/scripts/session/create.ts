@@ -27,15 +27,17 @@ export class SessionCreateError extends ScriptCodeError<SessionCreateErrorCode> 
 /**
  * Creates a session that expires ttlMs after its last access (get and update slide the expiry), and
  * adds it to its user's index; refuses an id that exists. Times come from the Redis server clock.
- * Key layout (all session scripts): session:{<user>}:<id> holds one session (a hash: data, created,
- * accessed, ttl_ms) and sessions:{<user>} indexes a user's sessions (a sorted set of session key names
- * scored by expiry time in ms). All keys of one user share the {<user>} hash tag, hence one cluster slot.
- * Create checks that both keys carry the same hash tag: destroy_all relies on it to delete the
- * sessions the index lists, which are not in its KEYS.
+ * Key layout (all session scripts): `<p>sessions:{<user>}` indexes a user's sessions (a sorted set of
+ * session key names scored by expiry time in ms) and `<p>session:{<user>}:<id>` holds one session (a hash:
+ * data, created, accessed, ttl_ms). `<p>` is whatever precedes (a namespace, an ioredis keyPrefix: the
+ * script sees it) and is the same for both keys; `<user>` has no braces; `<id>` is not empty. All keys of
+ * one user share the `{<user>}` hash tag, hence one cluster slot. Every session script refuses keys outside
+ * this layout (KEY_LAYOUT) before it writes, so an index only ever lists session keys of its own user and
+ * prefix.
  *
  * Runs `lua/session/create.lua`.
  * @throws {@link SessionCreateError} `INVALID_ARGUMENT`: ttlMs is not an integer in range, or data is not valid JSON
- * @throws {@link SessionCreateError} `KEY_LAYOUT`: the two keys do not carry the same, non-empty {hash tag}
+ * @throws {@link SessionCreateError} `KEY_LAYOUT`: the keys do not follow the session layout
  * @throws {@link SessionCreateError} `SESSION_EXISTS`: a session with this key exists
  */
 const luagen_session_create = defineScript<SessionCreateInput, SessionCreateReply>({
@@ -43,7 +45,7 @@ const luagen_session_create = defineScript<SessionCreateInput, SessionCreateRepl
   command: 'luagen_session_create',
   sourcePath: 'lua/session/create.lua',
   lineOffset: 0,
-  sha1: 'a2102d1c47056dccdd5f8c79e10f74d3eca396d0',
+  sha1: 'ea1d612e1768b96e17b937c2413c390de0e671aa',
   readonly: false,
   keys: ['session', 'index'],
   variadicKeys: false,
@@ -51,25 +53,30 @@ const luagen_session_create = defineScript<SessionCreateInput, SessionCreateRepl
   reply: reply.ok,
   errorCodes: ['INVALID_ARGUMENT', 'KEY_LAYOUT', 'SESSION_EXISTS'],
   errorClass: SessionCreateError,
-  lua: `--- Creates a session that expires ttlMs after its last access (get and update slide the expiry), and
+  lua: `#!lua
+--- Creates a session that expires ttlMs after its last access (get and update slide the expiry), and
 --- adds it to its user's index; refuses an id that exists. Times come from the Redis server clock.
---- Key layout (all session scripts): session:{<user>}:<id> holds one session (a hash: data, created,
---- accessed, ttl_ms) and sessions:{<user>} indexes a user's sessions (a sorted set of session key names
---- scored by expiry time in ms). All keys of one user share the {<user>} hash tag, hence one cluster slot.
---- Create checks that both keys carry the same hash tag: destroy_all relies on it to delete the
---- sessions the index lists, which are not in its KEYS.
+--- Key layout (all session scripts): \`<p>sessions:{<user>}\` indexes a user's sessions (a sorted set of
+--- session key names scored by expiry time in ms) and \`<p>session:{<user>}:<id>\` holds one session (a hash:
+--- data, created, accessed, ttl_ms). \`<p>\` is whatever precedes (a namespace, an ioredis keyPrefix: the
+--- script sees it) and is the same for both keys; \`<user>\` has no braces; \`<id>\` is not empty. All keys of
+--- one user share the \`{<user>}\` hash tag, hence one cluster slot. Every session script refuses keys outside
+--- this layout (KEY_LAYOUT) before it writes, so an index only ever lists session keys of its own user and
+--- prefix.
 --- @key session             the session hash, e.g. session:{user42}:3f2a
 --- @key index               the user's session index, e.g. sessions:{user42}
 --- @arg ttlMs integer      idle timeout in ms (>= 1)
 --- @arg data json           the session's data, stored as given
 --- @return ok
 --- @error INVALID_ARGUMENT  ttlMs is not an integer in range, or data is not valid JSON
---- @error KEY_LAYOUT        the two keys do not carry the same, non-empty {hash tag}
+--- @error KEY_LAYOUT        the keys do not follow the session layout
 --- @error SESSION_EXISTS    a session with this key exists
 local MAX_SAFE = 9007199254740991
 
+-- The library's integer format, for arguments and stored values alike: 0, or digits without a leading
+-- zero after an optional '-', at most 2^53-1 in magnitude (what INCRBY accepts and writes, exact in Lua).
 local function to_integer(text, min)
-  if type(text) ~= 'string' or not string.find(text, '^%-?%d+$') then
+  if type(text) ~= 'string' or #text > 17 or not (text == '0' or string.find(text, '^%-?[1-9]%d*$')) then
     return nil
   end
   local value = tonumber(text)
@@ -90,6 +97,26 @@ local function hash_tag(key)
   return nil
 end
 
+-- The session layout: the index <prefix>sessions:{<user>} lists session keys <prefix>session:{<user>}:<id>.
+-- Returns the start every session key of this index has, or nil when the index key is not in the layout
+-- (or a '{' left open in <prefix> would give its sessions another hash tag than the index).
+local function session_key_start(index)
+  local prefix, user = string.match(index, '^(.-)sessions:{([^{}]+)}$')
+  if prefix == nil then
+    return nil
+  end
+  local start = prefix .. 'session:{' .. user .. '}:'
+  if hash_tag(start) ~= hash_tag(index) then
+    return nil
+  end
+  return start
+end
+
+-- Whether key is a session key of the index whose session keys begin with start (a non-empty id follows).
+local function is_session_key(key, start)
+  return start ~= nil and #key > #start and string.sub(key, 1, #start) == start
+end
+
 local ttl_ms = to_integer(ARGV[1], 1)
 if ttl_ms == nil or ttl_ms > 1000000000000 then
   return redis.error_reply('INVALID_ARGUMENT ttlMs must be an integer between 1 and 10^12')
@@ -98,13 +125,14 @@ local data = ARGV[2]
 if data == nil or not pcall(cjson.decode, data) then
   return redis.error_reply('INVALID_ARGUMENT data must be valid JSON')
 end
-local tag = hash_tag(KEYS[1])
-if tag == nil or tag ~= hash_tag(KEYS[2]) then
-  return redis.error_reply('KEY_LAYOUT session and index keys must share a {hash tag}, e.g. session:{user42}:id and sessions:{user42}')
+if not is_session_key(KEYS[1], session_key_start(KEYS[2])) then
+  return redis.error_reply('KEY_LAYOUT the keys must be <p>session:{<user>}:<id> and <p>sessions:{<user>}, e.g. session:{user42}:3f2a and sessions:{user42}')
 end
 if redis.call('EXISTS', KEYS[1]) == 1 then
   return redis.error_reply('SESSION_EXISTS the session exists')
 end
+-- ZCARD: an index of another type fails here, before anything is written.
+redis.call('ZCARD', KEYS[2])
 
 local time = redis.call('TIME')
 local now_ms = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)

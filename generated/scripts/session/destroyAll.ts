@@ -19,23 +19,29 @@ export class SessionDestroyAllError extends ScriptCodeError<SessionDestroyAllErr
 }
 
 /**
- * Deletes every session of one user and the user's index; returns how many sessions existed.
- * Key layout (all session scripts): session:{<user>}:<id> holds one session (a hash: data, created,
- * accessed, ttl_ms) and sessions:{<user>} indexes a user's sessions (a sorted set of session key names
- * scored by expiry time in ms). All keys of one user share the {<user>} hash tag, hence one cluster slot.
- * The session keys come from the index, not from KEYS: this is safe on a cluster because create only
- * indexes a key that carries the index key's hash tag, and this script checks every listed key again
- * (KEY_LAYOUT, before deleting anything), so each key it deletes lives in the index key's slot.
+ * Deletes every session of one user and the user's index; returns how many sessions existed. Runs
+ * under OOM too: it only frees memory.
+ * Key layout (all session scripts): `<p>sessions:{<user>}` indexes a user's sessions (a sorted set of
+ * session key names scored by expiry time in ms) and `<p>session:{<user>}:<id>` holds one session (a hash:
+ * data, created, accessed, ttl_ms). `<p>` is whatever precedes (a namespace, an ioredis keyPrefix: the
+ * script sees it) and is the same for both keys; `<user>` has no braces; `<id>` is not empty. All keys of
+ * one user share the `{<user>}` hash tag, hence one cluster slot. Every session script refuses keys outside
+ * this layout (KEY_LAYOUT) before it writes, so an index only ever lists session keys of its own user and
+ * prefix.
+ * The session keys come from the index, not from KEYS: the script deletes a listed name only when it
+ * is `<p>session:{<user>}:<id>` for this very index key's `<p>` and `<user>`, hence a key in the caller's
+ * own namespace and the index's slot. It checks every name before deleting anything: an index that
+ * lists any other name (written there by something other than the session scripts) is refused whole.
  *
  * Runs `lua/session/destroy_all.lua`.
- * @throws {@link SessionDestroyAllError} `KEY_LAYOUT`: the index key has no {hash tag}, or lists a key with another tag
+ * @throws {@link SessionDestroyAllError} `KEY_LAYOUT`: the index key is not `<p>sessions:{<user>}`, or it lists a key outside its user's sessions
  */
 const luagen_session_destroyAll = defineScript<SessionDestroyAllInput, SessionDestroyAllReply>({
   id: 'session.destroyAll',
   command: 'luagen_session_destroyAll',
   sourcePath: 'lua/session/destroy_all.lua',
   lineOffset: 0,
-  sha1: 'c5b38c17f11d654da4dec0301ca94df3e490829a',
+  sha1: '58701ea7f32f53483dc101bf7e0dc3995fd80650',
   readonly: false,
   keys: ['index'],
   variadicKeys: false,
@@ -43,16 +49,23 @@ const luagen_session_destroyAll = defineScript<SessionDestroyAllInput, SessionDe
   reply: reply.integer,
   errorCodes: ['KEY_LAYOUT'],
   errorClass: SessionDestroyAllError,
-  lua: `--- Deletes every session of one user and the user's index; returns how many sessions existed.
---- Key layout (all session scripts): session:{<user>}:<id> holds one session (a hash: data, created,
---- accessed, ttl_ms) and sessions:{<user>} indexes a user's sessions (a sorted set of session key names
---- scored by expiry time in ms). All keys of one user share the {<user>} hash tag, hence one cluster slot.
---- The session keys come from the index, not from KEYS: this is safe on a cluster because create only
---- indexes a key that carries the index key's hash tag, and this script checks every listed key again
---- (KEY_LAYOUT, before deleting anything), so each key it deletes lives in the index key's slot.
+  lua: `#!lua flags=allow-oom
+--- Deletes every session of one user and the user's index; returns how many sessions existed. Runs
+--- under OOM too: it only frees memory.
+--- Key layout (all session scripts): \`<p>sessions:{<user>}\` indexes a user's sessions (a sorted set of
+--- session key names scored by expiry time in ms) and \`<p>session:{<user>}:<id>\` holds one session (a hash:
+--- data, created, accessed, ttl_ms). \`<p>\` is whatever precedes (a namespace, an ioredis keyPrefix: the
+--- script sees it) and is the same for both keys; \`<user>\` has no braces; \`<id>\` is not empty. All keys of
+--- one user share the \`{<user>}\` hash tag, hence one cluster slot. Every session script refuses keys outside
+--- this layout (KEY_LAYOUT) before it writes, so an index only ever lists session keys of its own user and
+--- prefix.
+--- The session keys come from the index, not from KEYS: the script deletes a listed name only when it
+--- is \`<p>session:{<user>}:<id>\` for this very index key's \`<p>\` and \`<user>\`, hence a key in the caller's
+--- own namespace and the index's slot. It checks every name before deleting anything: an index that
+--- lists any other name (written there by something other than the session scripts) is refused whole.
 --- @key index               the user's session index, e.g. sessions:{user42}
 --- @return integer          sessions deleted (expired ones are not counted)
---- @error KEY_LAYOUT        the index key has no {hash tag}, or lists a key with another tag
+--- @error KEY_LAYOUT        the index key is not \`<p>sessions:{<user>}\`, or it lists a key outside its user's sessions
 local function hash_tag(key)
   local open = string.find(key, '{', 1, true)
   if open then
@@ -64,16 +77,36 @@ local function hash_tag(key)
   return nil
 end
 
+-- The session layout: the index <prefix>sessions:{<user>} lists session keys <prefix>session:{<user>}:<id>.
+-- Returns the start every session key of this index has, or nil when the index key is not in the layout
+-- (or a '{' left open in <prefix> would give its sessions another hash tag than the index).
+local function session_key_start(index)
+  local prefix, user = string.match(index, '^(.-)sessions:{([^{}]+)}$')
+  if prefix == nil then
+    return nil
+  end
+  local start = prefix .. 'session:{' .. user .. '}:'
+  if hash_tag(start) ~= hash_tag(index) then
+    return nil
+  end
+  return start
+end
+
+-- Whether key is a session key of the index whose session keys begin with start (a non-empty id follows).
+local function is_session_key(key, start)
+  return start ~= nil and #key > #start and string.sub(key, 1, #start) == start
+end
+
 local CHUNK = 1000
 
-local tag = hash_tag(KEYS[1])
-if tag == nil then
-  return redis.error_reply('KEY_LAYOUT the index key must carry a {hash tag}, e.g. sessions:{user42}')
+local start = session_key_start(KEYS[1])
+if start == nil then
+  return redis.error_reply('KEY_LAYOUT the index key must be <p>sessions:{<user>}, e.g. sessions:{user42}')
 end
 local sessions = redis.call('ZRANGE', KEYS[1], 0, -1)
 for _, key in ipairs(sessions) do
-  if hash_tag(key) ~= tag then
-    return redis.error_reply('KEY_LAYOUT the index lists a key outside its hash tag')
+  if not is_session_key(key, start) then
+    return redis.error_reply('KEY_LAYOUT the index lists a key that is not one of its sessions: ' .. key)
   end
 end
 
