@@ -21,8 +21,16 @@ export interface Scopes {
 
 const UNKNOWN: BindingValue = { kind: 'unknown' };
 
-/** Resolves every local name of the chunk to its declaration, following Lua 5.1 scoping rules. */
+const SCOPES_BY_CHUNK = new WeakMap<Chunk, Scopes>();
+
+/** Resolves every local name of the chunk to its declaration, following Lua 5.1 scoping rules; once per chunk. */
 export function resolveScopes(chunk: Chunk): Scopes {
+  let scopes = SCOPES_BY_CHUNK.get(chunk);
+  if (!scopes) SCOPES_BY_CHUNK.set(chunk, (scopes = computeScopes(chunk)));
+  return scopes;
+}
+
+function computeScopes(chunk: Chunk): Scopes {
   const resolved = new Map<Identifier, Binding>();
   const stack: Map<string, Binding>[] = [];
 

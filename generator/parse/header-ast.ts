@@ -15,6 +15,8 @@ export interface HeaderAst {
   readonly shebang: ShebangAst | undefined;
   /** Tags that were written but could not be parsed (already reported), e.g. `['return']`. */
   readonly brokenTags: readonly string[];
+  /** The first line of the header block (0 when there is none); comments and a licence may stand above it. */
+  readonly startLine: number;
   /** The last line of the header block (0 when there is none). */
   readonly endLine: number;
 }
