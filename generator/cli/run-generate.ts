@@ -16,6 +16,7 @@ export interface GenerateRun {
   /** Absent when there were errors (nothing is compared or written then). */
   readonly plan: WritePlan | undefined;
   readonly outDir: string;
+  /** Scripts, not counting the files they include. */
   readonly scriptCount: number;
   readonly startedAt: number;
 }
@@ -34,7 +35,7 @@ export async function runGenerate(options: CommonOptions, io: CliIO): Promise<Ge
   }
   const outDir = path.resolve(io.cwd, config.outDir);
   const plan = hasErrors(result.diagnostics) ? undefined : await planWrite(outDir, result.files);
-  return { result, plan, outDir, scriptCount: scripts.length, startedAt };
+  return { result, plan, outDir, scriptCount: scripts.length - result.includes.length, startedAt };
 }
 
 /** generate(), or its result from the last run when every input is byte-identical (see generate-cache.ts). */
@@ -55,12 +56,13 @@ async function cachedGenerate(
   return result;
 }
 
-/** `12 scripts, 0 warnings, 0 errors` */
+/** `12 scripts, 0 warnings, 0 errors` (`12 scripts, 3 includes, ...` when files are included) */
 export function countLine(run: GenerateRun): string {
   const scriptCount = run.scriptCount;
   const count = (severity: string) => run.result.diagnostics.filter((d) => d.severity === severity).length;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${plural(scriptCount, 'script')}, ${plural(count('warning'), 'warning')}, ${plural(count('error'), 'error')}`;
+  const includes = run.result.includes.length > 0 ? `, ${plural(run.result.includes.length, 'include')}` : '';
+  return `${plural(scriptCount, 'script')}${includes}, ${plural(count('warning'), 'warning')}, ${plural(count('error'), 'error')}`;
 }
 
 /** Summary lines go to stdout, except beside JSON, which must stay alone on stdout. */

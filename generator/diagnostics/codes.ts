@@ -14,6 +14,9 @@ export const DIAGNOSTIC_CODES = {
   LG009: { severity: 'error', title: 'invalid error code' },
   LG010: { severity: 'error', title: 'invalid shebang' },
   LG011: { severity: 'error', title: 'invalid parameter name' },
+  // Includes: shared Lua inlined into scripts.
+  LG020: { severity: 'error', title: 'include not found or outside the source folder' },
+  LG021: { severity: 'error', title: 'include cycle' },
   // Naming: how scripts map to functions.
   LG101: { severity: 'error', title: 'script name collision' },
   LG102: { severity: 'error', title: 'collision with an ioredis method' },

@@ -133,6 +133,7 @@ function specStatement(script: ScriptModel, names: ExportedNames): WriterFunctio
     `command: ${quote(script.command)}`,
     `sourcePath: ${quote(script.sourcePath)}`,
     `lineOffset: ${script.lineOffset}`,
+    ...(script.sources.length > 0 ? [`sources: [${script.sources.map(([at, file, line]) => `[${at}, ${quote(file)}, ${line}]`).join(', ')}]`] : []),
     `sha1: ${quote(script.sha1)}`,
     `readonly: ${script.readonly}`,
     `keys: [${keyNames}]`,

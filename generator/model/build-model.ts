@@ -20,5 +20,6 @@ export function buildScriptModel(script: ParsedScript, names: ScriptNames): Scri
     lua: final.lua,
     sha1: final.sha1,
     lineOffset: final.lineOffset,
+    sources: script.segments.length <= 1 ? [] : script.segments.map((s) => [s.expandedLine + final.lineOffset, s.file, s.line] as const),
   };
 }

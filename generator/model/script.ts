@@ -52,6 +52,11 @@ export interface ScriptModel {
   readonly sha1: string;
   /** Lines luagen added above the file's first line (a shebang); subtract from `user_script:N`. */
   readonly lineOffset: number;
+  /**
+   * For a script with includes: where runs of lines of `lua` come from, as `[first line in lua, file, its
+   * line there]`, in order. Empty when the script is one file.
+   */
+  readonly sources: readonly (readonly [number, string, number])[];
 }
 
 /** Everything the emitters need. */

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { DiagnosticCode } from '../diagnostics/codes';
 import type { ArgTag, ErrorTag, HeaderAst, KeyTag, ReturnTag } from './header-ast';
+import { isIncludeLine } from './includes';
 import { parseShebang } from './shebang';
 import { parseTag, type TagLine } from './header-tags';
 
@@ -24,7 +25,7 @@ export function parseHeader(file: string, lines: readonly string[]): HeaderParse
   let lastTag: { description: string } | undefined;
   for (; index < lines.length; index++) {
     const match = HEADER_LINE.exec(lines[index]);
-    if (!match) break;
+    if (!match || isIncludeLine(lines[index])) break;
     // A `-- luagen-ignore LG202` at the end of a tag line is for the analysis, not part of the description.
     const text = match[2].replace(IGNORE_COMMENT, '');
     const line: TagLine = { file, line: index + 1, column: match[1].length + 4, text };

@@ -30,6 +30,8 @@ export interface ScriptDeclaration<Reply> {
   readonly sourcePath: string;
   /** Lines luagen added above the file's first line. */
   readonly lineOffset: number;
+  /** For a script with includes: `[first line of the script text, file, its line there]`, in order. */
+  readonly sources?: readonly (readonly [number, string, number])[];
   readonly lua: string;
   readonly sha1: string;
   readonly readonly: boolean;
