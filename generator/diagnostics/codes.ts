@@ -38,6 +38,8 @@ export const DIAGNOSTIC_CODES = {
   LG212: { severity: 'warning', title: 'nil inside a returned array' },
   LG213: { severity: 'warning', title: 'fractional number in a reply' },
   LG214: { severity: 'warning', title: 'unused or invalid luagen-ignore' },
+  LG215: { severity: 'warning', title: 'Redis reply compared with nil' },
+  LG216: { severity: 'warning', title: 'KEYS or SCAN inside a script' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
