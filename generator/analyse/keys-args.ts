@@ -118,7 +118,7 @@ const TAG_LINE = /^\s*---\s*@/;
  */
 function headerHasErrors(script: ParsedScript): boolean {
   const { header } = script;
-  const tags = header.keys.length + header.args.length + header.returns.length + header.errors.length + (header.readonly ? 1 : 0);
+  const tags = header.keys.length + header.args.length + header.returns.length + header.errors.length + header.prefixes.length + (header.readonly ? 1 : 0);
   let tagLines = 0;
   for (let i = Math.max(header.startLine - 1, 0); i < header.endLine; i++) if (TAG_LINE.test(script.lines[i] ?? '')) tagLines++;
   return tagLines !== tags;

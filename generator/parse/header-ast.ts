@@ -9,6 +9,8 @@ export interface HeaderAst {
   readonly args: readonly ArgTag[];
   readonly returns: readonly ReturnTag[];
   readonly errors: readonly ErrorTag[];
+  /** Keys or string arguments declared as key prefixes (`@prefix name`). */
+  readonly prefixes: readonly PrefixTag[];
   /** Where `@readonly` stands, when it does. */
   readonly readonly: Position | undefined;
   /** The shebang on line 1, when there is one. */
@@ -38,6 +40,12 @@ export interface ArgTag extends Position {
 
 export interface ReturnTag extends Position {
   readonly type: LuaType;
+  readonly description: string;
+}
+
+/** `@prefix name`: the key or argument `name` is a key prefix; keys built from it share its hash tag. */
+export interface PrefixTag extends Position {
+  readonly name: string;
   readonly description: string;
 }
 

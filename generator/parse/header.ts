@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { DiagnosticCode } from '../diagnostics/codes';
-import type { ArgTag, ErrorTag, HeaderAst, KeyTag, ReturnTag } from './header-ast';
+import type { ArgTag, ErrorTag, HeaderAst, KeyTag, PrefixTag, ReturnTag } from './header-ast';
 import { isIncludeLine } from './includes';
 import { parseShebang } from './shebang';
 import { parseTag, type TagLine } from './header-tags';
@@ -77,7 +77,7 @@ type MutableHeader = {
 };
 
 function emptyHeader(shebang: HeaderAst['shebang']): MutableHeader {
-  return { description: [], keys: [], args: [], returns: [], errors: [], brokenTags: [], readonly: undefined, shebang, startLine: 0, endLine: 0 };
+  return { description: [], keys: [], args: [], returns: [], errors: [], prefixes: [], brokenTags: [], readonly: undefined, shebang, startLine: 0, endLine: 0 };
 }
 
 type ParsedTag = ReturnType<typeof parseTag>;
@@ -92,6 +92,8 @@ function collect(header: MutableHeader, tag: NonNullable<ParsedTag>): { descript
       return pushMutable(header.returns, tag.value);
     case 'error':
       return pushMutable(header.errors, tag.value);
+    case 'prefix':
+      return pushMutable(header.prefixes, tag.value);
     case 'readonly':
       header.readonly ??= tag.value;
       return undefined;
@@ -99,7 +101,7 @@ function collect(header: MutableHeader, tag: NonNullable<ParsedTag>): { descript
 }
 
 /** Adds a tag and hands back a mutable view of it, so that continuation lines extend its description. */
-function pushMutable<T extends KeyTag | ArgTag | ReturnTag | ErrorTag>(list: T[], value: T): { description: string } {
+function pushMutable<T extends KeyTag | ArgTag | ReturnTag | ErrorTag | PrefixTag>(list: T[], value: T): { description: string } {
   const copy = { ...value };
   list.push(copy);
   return copy as { description: string };

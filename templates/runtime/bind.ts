@@ -5,6 +5,7 @@ import { decodeReply, scriptFailure } from './call-errors';
 import { CrossSlotError, LuagenError } from './errors';
 import type { ScriptSpec } from './script';
 import { callReadOnly } from './read-only';
+import { applyPrefixes } from './prefixes';
 import { keySlot } from './slots';
 
 export type RedisClient = Redis | Cluster;
@@ -58,6 +59,7 @@ function scriptArguments(client: RedisClient, spec: ScriptSpec<unknown, unknown>
   const keyCount = spec.encodeInto(input, argv);
   argv[0] = keyCount;
   if (keyCount > 1) checkSlots(client, spec, argv.slice(1, 1 + keyCount) as RedisKey[]);
+  if (spec.prefixes) applyPrefixes(client, spec, argv, keyCount, isClusterClient(client));
   return argv;
 }
 
