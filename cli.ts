@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { buildCommand } from './generator/cli/build';
 import { checkCommand } from './generator/cli/check';
 import { EXIT, processIO, type CliIO } from './generator/cli/io';
+import { initCommand } from './generator/cli/init';
 import { newCommand } from './generator/cli/new';
 import { watchCommand } from './generator/cli/watch';
 import { FORMATS, type CommonOptions } from './generator/cli/options';
@@ -14,6 +15,7 @@ Examples:
   $ luagen check --format github             # in CI: fail when generated/ is stale
   $ luagen watch                             # rebuild on every change to lua/
   $ luagen new ratelimit/token_bucket        # start lua/ratelimit/token_bucket.lua
+  $ luagen init --dry-run                    # show the headers luagen would infer for unannotated scripts
 
 Exit codes:
   0  success
@@ -50,6 +52,12 @@ function program(io: CliIO, setExit: (code: number) => void): Command {
     .action(async (options: CommonOptions) => setExit(await checkCommand(options, io)));
   withCommonOptions(root.command('watch').description('build, then rebuild whenever a script changes'))
     .action(async (options: CommonOptions) => setExit(await watchCommand(options, io, interruptSignal())));
+  root
+    .command('init')
+    .description('write an inferred header into every script that has none (keeps its comments)')
+    .option('--src <dir>', 'folder of .lua scripts', 'lua')
+    .option('--dry-run', 'print the headers as a diff instead of writing them', false)
+    .action(async (options: { src: string; dryRun: boolean }) => setExit(await initCommand(options, io)));
   root
     .command('new <path>')
     .description('start a new script from the template, e.g. luagen new ratelimit/token_bucket')

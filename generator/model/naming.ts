@@ -18,7 +18,8 @@ const SEGMENT = /^[A-Za-z][A-Za-z0-9_-]*$/;
 export function namesFromPath(file: string, srcDir: string): ScriptNames | Diagnostic {
   const prefix = srcDir === '' || srcDir === '.' ? '' : `${srcDir.replace(/\/+$/, '')}/`;
   const relative = file.startsWith(prefix) ? file.slice(prefix.length) : file;
-  const segments = relative.replace(/\.lua$/, '').split('/');
+  // `addJob-6.lua`: a trailing `-<digits>` is a key count some projects put in file names, not part of the name.
+  const segments = relative.replace(/(-\d+)?\.lua$/, '').split('/');
   const bad = segments.find((s) => !SEGMENT.test(s));
   if (bad !== undefined) {
     return {

@@ -49,8 +49,8 @@ export function parseHeader(file: string, lines: readonly string[]): HeaderParse
 const LINE_COMMENT = /^\s*--(?!-)(?!\[=*\[)/;
 const BLOCK_COMMENT_START = /^\s*--\[(=*)\[/;
 
-/** The first line at or after `index` that is neither blank nor part of an ordinary (non-`---`) comment. */
-function skipLeadingComments(lines: readonly string[], index: number): number {
+/** The first line (0-based) at or after `index` that is neither blank nor part of an ordinary (non-`---`) comment. */
+export function skipLeadingComments(lines: readonly string[], index: number): number {
   while (index < lines.length) {
     const line = lines[index];
     const block = BLOCK_COMMENT_START.exec(line);
