@@ -2,6 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { buildCommand } from './generator/cli/build';
 import { checkCommand } from './generator/cli/check';
+import { DEFAULT_DOCS_DIR, docsCommand, type DocsOptions } from './generator/cli/docs';
 import { EXIT, processIO, type CliIO } from './generator/cli/io';
 import { initCommand } from './generator/cli/init';
 import { newCommand } from './generator/cli/new';
@@ -14,6 +15,8 @@ Examples:
   $ luagen build --src app/lua --out app/generated
   $ luagen check --format github             # in CI: fail when generated/ is stale
   $ luagen watch                             # rebuild on every change to lua/
+  $ luagen docs --out docs/scripts           # the script catalog (Markdown) from the headers
+  $ luagen check --docs docs/scripts         # in CI: the client and the catalog are both current
   $ luagen new ratelimit/token_bucket        # start lua/ratelimit/token_bucket.lua
   $ luagen init --dry-run                    # show the headers luagen would infer for unannotated scripts
 
@@ -23,14 +26,20 @@ Exit codes:
   2  a script has errors (or warnings, with --strict); nothing was written
   3  bad usage, a missing folder, or an I/O failure`;
 
-function withCommonOptions(command: Command): Command {
+/** Options every command that reads the scripts takes. */
+function withScriptOptions(command: Command): Command {
   return command
     .option('--src <dir>', 'folder of annotated .lua scripts', 'lua')
-    .option('--out <dir>', 'folder luagen writes (it owns the files that carry its banner)', 'generated')
     .addOption(new Option('--format <format>', 'how diagnostics are printed').choices(FORMATS).default('text'))
     .option('--cluster', 'the scripts must run on Redis Cluster: cluster-safety warnings become errors', false)
-    .option('--strict', 'treat warnings as errors', false)
-    .option('--esm', 'name .js files in relative imports, for ESM projects (moduleResolution node16/nodenext)', false);
+    .option('--strict', 'treat warnings as errors', false);
+}
+
+function withCommonOptions(command: Command): Command {
+  return withScriptOptions(command)
+    .option('--out <dir>', 'folder luagen writes (it owns the files that carry its banner)', 'generated')
+    .option('--esm', 'name .js files in relative imports, for ESM projects (moduleResolution node16/nodenext)', false)
+    .option('--docs <dir>', 'also write (build) or verify (check) the script catalog in this folder');
 }
 
 /** Aborts on Ctrl-C / SIGTERM, so that watch ends cleanly. */
@@ -52,6 +61,9 @@ function program(io: CliIO, setExit: (code: number) => void): Command {
     .action(async (options: CommonOptions) => setExit(await checkCommand(options, io)));
   withCommonOptions(root.command('watch').description('build, then rebuild whenever a script changes'))
     .action(async (options: CommonOptions) => setExit(await watchCommand(options, io, interruptSignal())));
+  withScriptOptions(root.command('docs').description('write the script catalog (Markdown) from the headers'))
+    .option('--out <dir>', 'folder of the catalog (luagen owns the pages that carry its banner)', DEFAULT_DOCS_DIR)
+    .action(async (options: DocsOptions) => setExit(await docsCommand(options, io)));
   root
     .command('init')
     .description('write an inferred header into every script that has none (keeps its comments)')

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runBuildBench } from './build/run';
+import { writeCharts } from './charts/write';
 import { machineInfo } from './machine';
 import { parseOptions, type BenchOptions } from './options';
 import { startServer } from './redis-server';
@@ -40,8 +41,10 @@ async function main(): Promise<void> {
   const markdown = renderReport(report);
   process.stdout.write(markdown);
   if (options.resultsFile) {
-    await fs.writeFile(path.resolve(__dirname, '..', options.resultsFile), markdown);
-    log(`wrote ${options.resultsFile}`);
+    const resultsPath = path.resolve(__dirname, '..', options.resultsFile);
+    await fs.writeFile(resultsPath, markdown);
+    const charts = await writeCharts(report, path.dirname(resultsPath));
+    log(`wrote ${options.resultsFile} and ${charts.join(', ')}`);
   }
 }
 

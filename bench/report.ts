@@ -1,4 +1,5 @@
 import type { BuildResult } from './build/run';
+import { chartImages, chartSet } from './charts/bench-charts';
 import type { MachineInfo } from './machine';
 import { buildTable, med, scaling, scalingTable, tscTable } from './report-build';
 import { clientCpuPerCall, GENERATED, generatedRatios, RAW, runtimeTable, serverLimit } from './report-runtime';
@@ -59,6 +60,8 @@ function runtimeSection(runtime: RuntimeResult, options: BenchOptions): string[]
     '',
     runtimeTable(runtime),
     '',
+    ...chartImages(chartSet({ runtime, build: undefined }), ['calls']),
+    '',
     'redis-benchmark commands (its CPU from `/usr/bin/time`):',
     '',
     ...runtime.benchmarkCommands.map((c) => `    ${c}`),
@@ -110,6 +113,8 @@ function buildSection(build: BuildResult, options: BenchOptions): string[] {
     'luaparse (same options as luagen) and writes one small module per script.',
     '',
     buildTable(build),
+    '',
+    ...chartImages(chartSet({ runtime: undefined, build }), ['buildTime', 'buildMemory']),
     '',
     'Cost by corpus size (least squares over the sizes above):',
     '',

@@ -3,7 +3,7 @@ import { EXIT, type CliIO } from './io';
 import type { CommonOptions } from './options';
 import { countLine, elapsed, runGenerate, summaryWriter } from './run-generate';
 
-/** `luagen build`: writes generated/ when every script is free of errors; otherwise touches nothing. */
+/** `luagen build`: writes generated/ (and the catalog with --docs) when every script is free of errors. */
 export async function buildCommand(options: CommonOptions, io: CliIO): Promise<number> {
   const run = await runGenerate(options, io);
   const print = summaryWriter(options, io);
@@ -12,7 +12,11 @@ export async function buildCommand(options: CommonOptions, io: CliIO): Promise<n
     return EXIT.scriptErrors;
   }
   const written = await applyPlan(run.outDir, run.plan);
-  const files = `${run.result.files.length} files (${written.written} written, ${written.removed} removed)`;
+  let files = `${run.result.files.length} files (${written.written} written, ${written.removed} removed)`;
+  if (run.docs) {
+    const pages = await applyPlan(run.docs.absoluteDir, run.docs.plan);
+    files += `, ${run.docs.files.length} catalog pages in ${run.docs.dir}/ (${pages.written} written, ${pages.removed} removed)`;
+  }
   print(`luagen build: ${countLine(run)}, ${files} in ${elapsed(run)}`);
   return EXIT.ok;
 }

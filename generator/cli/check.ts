@@ -1,10 +1,10 @@
-import { planIsEmpty } from '../write/plan';
+import { planIsEmpty, type WritePlan } from '../write/plan';
 import { unifiedDiff } from '../write/diff';
 import { EXIT, type CliIO } from './io';
 import type { CommonOptions } from './options';
 import { countLine, elapsed, runGenerate, summaryWriter } from './run-generate';
 
-/** `luagen check`: exit 1 when generated/ differs from what build would write, naming each file. */
+/** `luagen check`: exit 1 when generated/ (or the catalog, with --docs) differs from what build would write. */
 export async function checkCommand(options: CommonOptions, io: CliIO): Promise<number> {
   const run = await runGenerate(options, io);
   const print = summaryWriter(options, io);
@@ -12,18 +12,26 @@ export async function checkCommand(options: CommonOptions, io: CliIO): Promise<n
     print(`luagen check: ${countLine(run)}; fix the errors above`);
     return EXIT.scriptErrors;
   }
-  const plan = run.plan;
-  if (planIsEmpty(plan)) {
-    print(`luagen check: ${countLine(run)}; ${options.out}/ is up to date (${elapsed(run)})`);
+  const folders = [{ dir: options.out, plan: run.plan }];
+  if (run.docs) folders.push({ dir: run.docs.dir, plan: run.docs.plan });
+  const outdated = folders.filter((f) => !planIsEmpty(f.plan));
+  if (outdated.length === 0) {
+    print(`luagen check: ${countLine(run)}; ${folders.map((f) => `${f.dir}/`).join(' and ')} ${folders.length === 1 ? 'is' : 'are'} up to date (${elapsed(run)})`);
     return EXIT.ok;
   }
-  const lines: string[] = [];
-  for (const file of plan.missing) lines.push(`missing: ${options.out}/${file.path}`);
-  for (const { file } of plan.stale) lines.push(`stale:   ${options.out}/${file.path}`);
-  for (const file of plan.extra) lines.push(`extra:   ${options.out}/${file} (its script is gone)`);
-  for (const { file, current } of plan.stale) lines.push('', unifiedDiff(`${options.out}/${file.path}`, current, file.content));
-  io.err(lines.join('\n'));
-  const changed = plan.missing.length + plan.stale.length + plan.extra.length;
-  print(`luagen check: ${countLine(run)}; ${changed} file(s) in ${options.out}/ are out of date: run luagen build (${elapsed(run)})`);
+  io.err(outdated.map((f) => describeStale(f.dir, f.plan)).join('\n\n'));
+  const changed = outdated.reduce((sum, f) => sum + f.plan.missing.length + f.plan.stale.length + f.plan.extra.length, 0);
+  const where = outdated.map((f) => `${f.dir}/`).join(' and ');
+  print(`luagen check: ${countLine(run)}; ${changed} file(s) in ${where} are out of date: run luagen build (${elapsed(run)})`);
   return EXIT.stale;
+}
+
+/** `missing:`/`stale:`/`extra:` lines for one folder, then a unified diff of each stale file. */
+export function describeStale(dir: string, plan: WritePlan): string {
+  const lines: string[] = [];
+  for (const file of plan.missing) lines.push(`missing: ${dir}/${file.path}`);
+  for (const { file } of plan.stale) lines.push(`stale:   ${dir}/${file.path}`);
+  for (const file of plan.extra) lines.push(`extra:   ${dir}/${file} (its script is gone)`);
+  for (const { file, current } of plan.stale) lines.push('', unifiedDiff(`${dir}/${file.path}`, current, file.content));
+  return lines.join('\n');
 }

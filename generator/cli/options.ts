@@ -9,16 +9,22 @@ export interface CommonOptions {
   readonly cluster: boolean;
   readonly strict: boolean;
   readonly esm: boolean;
+  /** `--docs <dir>`: also write (build) or verify (check) the script catalog in this folder. */
+  readonly docs?: string;
 }
 
 export const FORMATS: readonly DiagnosticFormat[] = ['text', 'json', 'github'];
 
+/** A folder as given on the command line, in POSIX form without a trailing slash. */
+export function posixDir(dir: string): string {
+  return dir.replace(/\\/g, '/').replace(/\/+$/, '') || '.';
+}
+
 export function toConfig(options: CommonOptions): LuagenConfig {
-  const posix = (p: string) => p.replace(/\\/g, '/').replace(/\/+$/, '') || '.';
   return {
     ...DEFAULT_CONFIG,
-    srcDir: posix(options.src),
-    outDir: posix(options.out),
+    srcDir: posixDir(options.src),
+    outDir: posixDir(options.out),
     cluster: options.cluster,
     warningsAsErrors: options.strict,
     esm: options.esm,

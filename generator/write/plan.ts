@@ -1,6 +1,7 @@
 import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { GeneratedFile } from '../emit/module';
+import { MARKDOWN_BANNER_FIRST_LINE } from '../docs/markdown';
 import { BANNER_FIRST_LINE } from '../emit/runtime-files';
 
 /** What must change in the output folder so that it holds exactly the generated files. */
@@ -17,6 +18,9 @@ export interface WritePlan {
 export function planIsEmpty(plan: WritePlan): boolean {
   return plan.missing.length === 0 && plan.stale.length === 0 && plan.extra.length === 0;
 }
+
+/** The banner that marks a file luagen wrote, by extension: `.ts` modules and `.md` catalog pages. */
+const BANNERS: Readonly<Record<string, string>> = { '.ts': BANNER_FIRST_LINE, '.md': MARKDOWN_BANNER_FIRST_LINE };
 
 /** Compares the generated files with what `outDir` holds. Files without the luagen banner are ignored. */
 export async function planWrite(outDir: string, files: readonly GeneratedFile[]): Promise<WritePlan> {
@@ -36,7 +40,8 @@ export async function planWrite(outDir: string, files: readonly GeneratedFile[])
   );
   const extra: string[] = [];
   for (const file of onDisk) {
-    if (!expected.has(file) && file.endsWith('.ts') && (await startsWithBanner(path.join(outDir, file)))) extra.push(file);
+    const banner = BANNERS[path.posix.extname(file)];
+    if (!expected.has(file) && banner && (await startsWith(path.join(outDir, file), banner))) extra.push(file);
   }
   const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : 1);
   return {
@@ -47,12 +52,12 @@ export async function planWrite(outDir: string, files: readonly GeneratedFile[])
   };
 }
 
-async function startsWithBanner(file: string): Promise<boolean> {
+async function startsWith(file: string, banner: string): Promise<boolean> {
   const handle = await fs.open(file, 'r');
   try {
-    const buffer = Buffer.alloc(BANNER_FIRST_LINE.length);
+    const buffer = Buffer.alloc(Buffer.byteLength(banner));
     await handle.read(buffer, 0, buffer.length, 0);
-    return buffer.toString('utf8') === BANNER_FIRST_LINE;
+    return buffer.toString('utf8') === banner;
   } finally {
     await handle.close();
   }

@@ -1,5 +1,9 @@
 import { QUICK, type BenchOptions } from '../../bench/options';
 import { runBench } from '../../bench/index';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { writeCharts } from '../../bench/charts/write';
 import { renderReport } from '../../bench/report';
 
 /** Runs every code path of `npm run bench` at tiny sizes; asserts the shape of the results, never timings. */
@@ -42,5 +46,18 @@ describe('bench (smoke)', () => {
     expect(markdown).toContain('## Targets');
     expect(markdown).toContain('redis-benchmark EVALSHA');
     expect(markdown).toContain('tsc --noEmit');
+    expect(markdown).toContain('](results-calls.svg)');
+    expect(markdown).toContain('](results-build-time.svg)');
+    expect(markdown).toContain('](results-build-memory.svg)');
+
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'luagen-bench-charts-'));
+    try {
+      const written = await writeCharts(report, dir);
+      expect(written).toEqual(['results-charts.json', 'results-calls.svg', 'results-build-time.svg', 'results-build-memory.svg']);
+      const calls = await fs.readFile(path.join(dir, 'results-calls.svg'), 'utf8');
+      for (const variant of new Set(runtime.rows.map((r) => r.variant))) expect(calls).toContain(`>${variant}</text>`);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   }, 180_000);
 });

@@ -84,9 +84,14 @@ describe('luagen build and check', () => {
     const json = await runCli(project, 'build', '--format', 'json');
     expect(json.code).toBe(2);
     const diagnostics = JSON.parse(json.stdout) as { file: string; line: number; column: number; code: string }[];
-    expect(diagnostics).toContainEqual(expect.objectContaining({ file: 'lua/app/bad.lua', line: 2, column: 13, code: 'LG004' }));
+    expect(diagnostics).toContainEqual(
+      expect.objectContaining({ file: 'lua/app/bad.lua', line: 2, column: 13, code: 'LG004', docs: 'docs/diagnostics.md#lg004' }),
+    );
     const github = await runCli(project, 'check', '--format', 'github');
     expect(github.stderr).toContain('::error file=lua/app/bad.lua,line=2,col=13,title=LG004::malformed type');
+    expect(github.stderr).toMatch(/title=LG004::.*\(docs\/diagnostics.md#lg004\)/);
+    const text = await runCli(project, 'check');
+    expect(text.stderr).toMatch(/^lua\/app\/bad\.lua:2:13: error LG004: .*\n  help: .* \(docs\/diagnostics\.md#lg004\)$/m);
   });
 
   it('honours --src and --out', async () => {

@@ -32,3 +32,21 @@ test('watch builds, rebuilds when a script is added, and keeps generated/ on an 
     await fs.rm(project, { recursive: true, force: true });
   }
 }, 20_000);
+
+test('watch --docs keeps the catalog in step with the scripts', async () => {
+  const project = await tempProject({ 'lua/app/counter.lua': COUNTER_SCRIPT });
+  const io = { cwd: project, out: () => undefined, err: () => undefined };
+  const controller = new AbortController();
+  const options = { src: 'lua', out: 'generated', format: 'text' as const, cluster: false, strict: false, esm: false, docs: 'docs/scripts' };
+  const done = watchCommand(options, io, controller.signal, 20);
+  const page = () => fs.readFile(path.join(project, 'docs/scripts/app.md'), 'utf8').catch(() => '');
+  try {
+    await waitFor(async () => (await page()).includes('## app.counter'), 'the first catalog');
+    await writeFile(project, 'lua/app/reset.lua', COUNTER_SCRIPT);
+    await waitFor(async () => (await page()).includes('## app.reset'), 'the catalog after a new script');
+  } finally {
+    controller.abort();
+    await expect(done).resolves.toBe(0);
+    await fs.rm(project, { recursive: true, force: true });
+  }
+}, 20_000);
