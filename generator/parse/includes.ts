@@ -131,7 +131,7 @@ function checkDirective(
   }
   if (!files.has(resolved)) {
     const message = `@include "${directive.target}": ${resolved} does not exist`;
-    diagnostics.push({ ...at, code: 'LG020', message, help: 'the path is relative to this file; the .lua suffix may be left out' });
+    diagnostics.push({ ...at, code: 'LG020', message, help: 'the path is relative to this file and the .lua suffix may be left out; luagen follows no symbolic links' });
     return undefined;
   }
   if (chain.includes(resolved)) {

@@ -44,4 +44,17 @@ describe('includes through the CLI', () => {
     expect(build.stderr).toContain("lua/app/shared/bump.lua:2:21: error LG206: 'INCRBYY' is not a Redis command");
     await expect(fs.stat(`${project}/generated`)).rejects.toThrow();
   });
+
+  it('refuses an include that is a symbolic link out of the source folder', async () => {
+    const outside = await tempProject({ 'secret.lua': HELPER });
+    try {
+      await fs.rm(`${project}/lua/app/shared/bump.lua`);
+      await fs.symlink(`${outside}/secret.lua`, `${project}/lua/app/shared/bump.lua`);
+      const build = await runCli(project, 'build');
+      expect(build.code).toBe(2);
+      expect(build.stderr).toContain('error LG020: @include "shared/bump": lua/app/shared/bump.lua does not exist');
+    } finally {
+      await fs.rm(outside, { recursive: true, force: true });
+    }
+  });
 });
