@@ -4,6 +4,7 @@ import { buildCommand } from './generator/cli/build';
 import { checkCommand } from './generator/cli/check';
 import { DEFAULT_DOCS_DIR, docsCommand, type DocsOptions } from './generator/cli/docs';
 import { EXIT, processIO, type CliIO } from './generator/cli/io';
+import { initCommand } from './generator/cli/init';
 import { newCommand } from './generator/cli/new';
 import { watchCommand } from './generator/cli/watch';
 import { FORMATS, type CommonOptions } from './generator/cli/options';
@@ -17,6 +18,7 @@ Examples:
   $ luagen docs --out docs/scripts           # the script catalog (Markdown) from the headers
   $ luagen check --docs docs/scripts         # in CI: the client and the catalog are both current
   $ luagen new ratelimit/token_bucket        # start lua/ratelimit/token_bucket.lua
+  $ luagen init --dry-run                    # show the headers luagen would infer for unannotated scripts
 
 Exit codes:
   0  success
@@ -62,6 +64,12 @@ function program(io: CliIO, setExit: (code: number) => void): Command {
   withScriptOptions(root.command('docs').description('write the script catalog (Markdown) from the headers'))
     .option('--out <dir>', 'folder of the catalog (luagen owns the pages that carry its banner)', DEFAULT_DOCS_DIR)
     .action(async (options: DocsOptions) => setExit(await docsCommand(options, io)));
+  root
+    .command('init')
+    .description('write an inferred header into every script that has none (keeps its comments)')
+    .option('--src <dir>', 'folder of .lua scripts', 'lua')
+    .option('--dry-run', 'print the headers as a diff instead of writing them', false)
+    .action(async (options: { src: string; dryRun: boolean }) => setExit(await initCommand(options, io)));
   root
     .command('new <path>')
     .description('start a new script from the template, e.g. luagen new ratelimit/token_bucket')

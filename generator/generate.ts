@@ -1,6 +1,6 @@
 import { analyseScript } from './analyse';
 import type { LuagenConfig } from './config';
-import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic';
+import { compareDiagnostics, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic';
 import { emitIndexModule } from './emit/index-module';
 import { printModules, type GeneratedFile } from './emit/module';
 import { BANNER_FIRST_LINE, bannerFor, emitRuntimeFiles, type TemplateFile } from './emit/runtime-files';
@@ -9,7 +9,8 @@ import { buildScriptModel } from './model/build-model';
 import { checkNameCollisions } from './model/name-collisions';
 import { namesFromPath, type ScriptNames } from './model/naming';
 import type { ScriptModel } from './model/script';
-import { parseScript, type ParsedScript } from './parse/parsed-script';
+import { expandIncludes, includeDirectives, includedFiles } from './parse/includes';
+import { mapToSources, parseScript, type ParsedScript } from './parse/parsed-script';
 
 /** One `.lua` file, read by the caller. */
 export interface ScriptInput {
@@ -30,6 +31,8 @@ export interface GenerateResult {
   /** Every finding, sorted by file and position. */
   readonly diagnostics: readonly Diagnostic[];
   readonly scripts: readonly ScriptModel[];
+  /** Inputs that other files include: modules inlined into scripts, not scripts themselves (sorted). */
+  readonly includes: readonly string[];
 }
 
 interface Analysed {
@@ -42,19 +45,30 @@ export function generate(config: LuagenConfig, inputs: GenerateInputs): Generate
   const diagnostics: Diagnostic[] = [];
   const analysed: Analysed[] = [];
   const ordered = [...inputs.scripts].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const files = new Map(ordered.map((input) => [input.path, input.text]));
+  // A file that another file includes is a module: it is inlined where it is included, and is not a script.
+  const modules = includedFiles(files, config.srcDir);
   for (const input of ordered) {
-    const { script, diagnostics: parseDiagnostics } = parseScript(input.path, input.text);
-    diagnostics.push(...parseDiagnostics, ...analyseScript(script, config));
+    if (modules.has(input.path)) continue;
+    const expanded = includeDirectives(input.text).length > 0 ? expandIncludes(input.path, files, config.srcDir) : undefined;
+    const { script, diagnostics: parseDiagnostics } = parseScript(input.path, input.text, expanded);
+    diagnostics.push(...parseDiagnostics, ...mapToSources(script, analyseScript(script, config)));
     const names = namesFromPath(input.path, config.srcDir);
     if ('code' in names) diagnostics.push(names);
     else analysed.push({ parsed: script, names });
   }
   diagnostics.push(...checkNameCollisions(analysed.map((a) => ({ file: a.parsed.file, names: a.names }))));
-  const final = sortDiagnostics(applyConfig(diagnostics, config));
-  if (hasErrors(final)) return { files: [], diagnostics: final, scripts: [] };
+  // A finding inside an include is reported once, however many scripts inline it.
+  const final = uniqueDiagnostics(sortDiagnostics(applyConfig(diagnostics, config)));
+  const includes = [...modules].sort();
+  if (hasErrors(final)) return { files: [], diagnostics: final, scripts: [], includes };
 
   const scripts = analysed.map((a) => buildScriptModel(a.parsed, a.names));
-  return { files: emitAll(scripts, inputs.templates, config), diagnostics: final, scripts };
+  return { files: emitAll(scripts, inputs.templates, config), diagnostics: final, scripts, includes };
+}
+
+function uniqueDiagnostics(sorted: readonly Diagnostic[]): Diagnostic[] {
+  return sorted.filter((d, i) => i === 0 || compareDiagnostics(sorted[i - 1], d) !== 0);
 }
 
 /** Warnings become errors under `warningsAsErrors`. */

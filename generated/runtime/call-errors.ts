@@ -15,8 +15,16 @@ export function scriptFailure(declaration: ScriptDeclaration<unknown>, error: un
   const coded = codedError(declaration, message, error);
   if (coded) return coded;
   const line = LINE.exec(message);
-  const location = line ? `${declaration.sourcePath}:${Number(line[1]) - declaration.lineOffset}` : undefined;
+  const location = line ? sourceLocation(declaration, Number(line[1])) : undefined;
   return new ScriptError(declaration.id, location, message, { cause: error });
+}
+
+/** `user_script:N` as `file:line`: the script's own file, or the include that holds line N. */
+function sourceLocation(declaration: ScriptDeclaration<unknown>, scriptLine: number): string {
+  let found: readonly [number, string, number] | undefined;
+  for (const run of declaration.sources ?? []) if (run[0] <= scriptLine) found = run;
+  if (!found) return `${declaration.sourcePath}:${scriptLine - declaration.lineOffset}`;
+  return `${found[1]}:${scriptLine - found[0] + found[2]}`;
 }
 
 function codedError(declaration: ScriptDeclaration<unknown>, message: string, cause: Error): ScriptCodeError | undefined {

@@ -73,9 +73,15 @@ export class CrossSlotError extends LuagenError {
   constructor(
     readonly script: string,
     readonly keys: readonly { readonly key: string; readonly slot: number }[],
+    /** Set when a key prefix (`@prefix`) carries no hash tag, so the keys built from it could land anywhere. */
+    readonly untaggedPrefix?: string,
   ) {
     const list = keys.map((k) => `${k.key} (slot ${k.slot})`).join(', ');
-    super(`${script}: keys must hash to one cluster slot, got ${list}; put a hash tag such as {user:1} in every key`);
+    super(
+      untaggedPrefix === undefined
+        ? `${script}: keys must hash to one cluster slot, got ${list}; put a hash tag such as {user:1} in every key`
+        : `${script}: the key prefix ${untaggedPrefix} has no {hash tag}, so keys built from it may hash to any slot; put the hash tag of the other keys in it`,
+    );
   }
 }
 

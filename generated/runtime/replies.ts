@@ -113,6 +113,8 @@ export const reply = {
   nil: decoder<null>('nil', () => null),
   json: decoder('json', decodeJson),
   buffer: decoder('buffer', decodeBuffer, true),
+  /** The reply as the client delivered it, unchecked (its shape may differ between RESP2 and RESP3). */
+  raw: decoder<unknown>('raw', (raw) => (raw === undefined ? null : raw)),
   literal<const T extends string>(...values: [T, ...T[]]): ReplyDecoder<T> {
     const type = values.map((v) => JSON.stringify(v)).join(' | ');
     return decoder(type, (raw, path) => {

@@ -32,6 +32,10 @@ export interface ScriptDeclaration<Reply> {
   readonly sourcePath: string;
   /** Lines luagen added above the file's first line. */
   readonly lineOffset: number;
+  /** KEYS and ARGV positions (0-based) declared `@prefix`: keys are built from them in the script. */
+  readonly prefixes?: { readonly keys: readonly number[]; readonly args: readonly number[] };
+  /** For a script with includes: `[first line of the script text, file, its line there]`, in order. */
+  readonly sources?: readonly (readonly [number, string, number])[];
   readonly lua: string;
   readonly sha1: string;
   readonly readonly: boolean;

@@ -20,6 +20,13 @@ function crc16(bytes: Uint8Array, start: number, end: number): number {
   return crc;
 }
 
+/** True when a key (or key prefix) holds a non-empty `{hash tag}`, which then alone decides its slot. */
+export function hasHashTag(key: string | Uint8Array): boolean {
+  const bytes = typeof key === 'string' ? Buffer.from(key, 'utf8') : key;
+  const open = bytes.indexOf(0x7b);
+  return open >= 0 && bytes.indexOf(0x7d, open + 1) > open + 1;
+}
+
 /** The slot Redis Cluster assigns to a key. */
 export function keySlot(key: string | Uint8Array): number {
   const bytes = typeof key === 'string' ? Buffer.from(key, 'utf8') : key;

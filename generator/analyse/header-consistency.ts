@@ -45,6 +45,8 @@ export function checkHeaderConsistency(script: ParsedScript): Diagnostic[] {
     if (arg.optional) optionalSeen ??= arg.name;
   });
 
+  checkPrefixes(script, report);
+
   if (header.endLine > 0 && header.returns.length === 0 && !header.brokenTags.includes('return')) {
     report({ line: header.endLine, column: 1 }, 'LG008', 'the header has no @return', "declare the reply, e.g. '--- @return integer', or '--- @return nil' when it is not used");
   }
@@ -52,4 +54,20 @@ export function checkHeaderConsistency(script: ParsedScript): Diagnostic[] {
     report(extra, 'LG008', '@return is declared more than once', 'a script has one reply: describe several values as a tuple, e.g. [a: integer, b: string]');
   }
   return diagnostics;
+}
+
+/** Each `@prefix` names a declared key (not a variadic tail) or a required, plain `string` argument, once. */
+function checkPrefixes(script: ParsedScript, report: (at: Position, code: DiagnosticCode, message: string, help: string) => void): void {
+  const named = new Set<string>();
+  for (const prefix of script.header.prefixes) {
+    const key = script.header.keys.find((k) => k.name === prefix.name);
+    const arg = script.header.args.find((a) => a.name === prefix.name);
+    const help = 'name a key declared with @key, or a required argument declared with @arg name string';
+    if (named.has(prefix.name)) report(prefix, 'LG005', `@prefix ${prefix.name} is declared twice`, 'remove the repeated @prefix line');
+    else if (key?.variadic) report(prefix, 'LG017', `@prefix cannot name the variadic keys '...${prefix.name}'`, help);
+    else if (arg && (arg.optional || arg.variadic || arg.type.kind !== 'string')) {
+      report(prefix, 'LG017', `@prefix ${prefix.name} must name a required string argument`, `declare it as '--- @arg ${prefix.name} string'`);
+    } else if (!key && !arg) report(prefix, 'LG017', `@prefix names '${prefix.name}', which is neither a key nor an argument`, help);
+    named.add(prefix.name);
+  }
 }

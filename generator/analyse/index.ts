@@ -6,6 +6,8 @@ import { checkClusterKeys } from './cluster-keys';
 import { checkCommands } from './commands';
 import { checkHeaderConsistency } from './header-consistency';
 import { checkKeysAndArgs } from './keys-args';
+import { checkKeyspaceScans } from './keyspace-scan';
+import { checkNilComparisons } from './nil-comparison';
 import { checkReadonlyWrites } from './readonly-writes';
 import { checkReplyShape } from './reply-shape';
 import { checkSandboxGlobals } from './sandbox-globals';
@@ -23,6 +25,8 @@ const CHECKS: readonly Check[] = [
   checkClusterKeys,
   checkReadonlyWrites,
   checkReplyShape,
+  checkNilComparisons,
+  checkKeyspaceScans,
 ];
 
 /** Runs every static check over one script, then applies its `-- luagen-ignore` comments. */

@@ -14,8 +14,21 @@ export type KeyOrigin =
 const KEYS: KeyOrigin = { kind: 'keys' };
 const UNKNOWN: KeyOrigin = { kind: 'unknown' };
 
-/** Follows simple local aliases (every assignment of the local) to tell where a value comes from. */
-export function keyOrigin(expression: Expression, scopes: Scopes, visiting: Set<Binding> = new Set()): KeyOrigin | undefined {
+/** The KEYS and ARGV slots (1-based) that the header declares as key prefixes (`@prefix`). */
+export interface PrefixSlots {
+  readonly KEYS: ReadonlySet<number>;
+  readonly ARGV: ReadonlySet<number>;
+}
+
+const NO_PREFIXES: PrefixSlots = { KEYS: new Set(), ARGV: new Set() };
+
+/**
+ * Follows simple local aliases (every assignment of the local) to tell where a value comes from. A name built
+ * by concatenation that starts with a declared prefix (`KEYS[9] .. id`, `prefix .. ':job:' .. id`) counts as
+ * KEYS: it shares the prefix's hash tag, which the generated client checks before sending.
+ */
+export function keyOrigin(expression: Expression, scopes: Scopes, prefixes: PrefixSlots = NO_PREFIXES, visiting: Set<Binding> = new Set()): KeyOrigin | undefined {
+  const origin = (e: Expression) => keyOrigin(e, scopes, prefixes, visiting);
   switch (expression.type) {
     case 'IndexExpression': {
       const table = scriptTableName(expression.base);
@@ -27,33 +40,55 @@ export function keyOrigin(expression: Expression, scopes: Scopes, visiting: Set<
     case 'NumericLiteral':
       return { kind: 'other', what: `the literal ${expression.raw}` };
     case 'BinaryExpression':
-      return expression.operator === '..' ? { kind: 'other', what: 'a name built by concatenation' } : UNKNOWN;
+      if (expression.operator !== '..') return UNKNOWN;
+      return isPrefix(leftmost(expression), scopes, prefixes, new Set()) ? KEYS : { kind: 'other', what: 'a name built by concatenation' };
     case 'CallExpression':
       return isStringFormat(expression.base) ? { kind: 'other', what: 'a name built with string.format' } : UNKNOWN;
     case 'LogicalExpression':
-      return combine([keyOrigin(expression.left, scopes, visiting), keyOrigin(expression.right, scopes, visiting)]);
+      return combine([origin(expression.left), origin(expression.right)]);
     case 'NilLiteral':
     case 'BooleanLiteral':
       return undefined; // no value: the other branch decides
     case 'Identifier':
-      return isLocalIdentifier(expression) ? localOrigin(scopes.bindingOf(expression), scopes, visiting) : UNKNOWN;
+      return isLocalIdentifier(expression) ? localOrigin(scopes.bindingOf(expression), origin, visiting) : UNKNOWN;
     default:
       return UNKNOWN;
   }
 }
 
-function localOrigin(binding: Binding | undefined, scopes: Scopes, visiting: Set<Binding>): KeyOrigin {
+function localOrigin(binding: Binding | undefined, origin: (e: Expression) => KeyOrigin | undefined, visiting: Set<Binding>): KeyOrigin {
   if (!binding || visiting.has(binding)) return UNKNOWN;
   visiting.add(binding);
-  const origins = binding.values.map((value) => valueOrigin(value, scopes, visiting));
+  const origins = binding.values.map((value) => valueOrigin(value, origin));
   visiting.delete(binding);
   return combine(origins) ?? UNKNOWN;
 }
 
-function valueOrigin(value: BindingValue, scopes: Scopes, visiting: Set<Binding>): KeyOrigin | undefined {
+function valueOrigin(value: BindingValue, origin: (e: Expression) => KeyOrigin | undefined): KeyOrigin | undefined {
   if (value.kind === 'keys-element') return KEYS;
   if (value.kind === 'unknown') return UNKNOWN;
-  return keyOrigin(value.expression, scopes, visiting);
+  return origin(value.expression);
+}
+
+/** The first operand of a chain of `..` (Lua's `..` is right-associative: `a .. (b .. c)`). */
+function leftmost(expression: Expression): Expression {
+  let current = expression;
+  while (current.type === 'BinaryExpression' && current.operator === '..') current = current.left;
+  return current;
+}
+
+/** True for `KEYS[n]` / `ARGV[n]` declared as a prefix, or a local whose every value is one. */
+function isPrefix(expression: Expression, scopes: Scopes, prefixes: PrefixSlots, visiting: Set<Binding>): boolean {
+  if (expression.type === 'IndexExpression') {
+    const table = scriptTableName(expression.base);
+    return table !== undefined && expression.index.type === 'NumericLiteral' && prefixes[table].has(expression.index.value);
+  }
+  if (expression.type === 'BinaryExpression' && expression.operator === '..') return isPrefix(leftmost(expression), scopes, prefixes, visiting);
+  if (!isLocalIdentifier(expression)) return false;
+  const binding = scopes.bindingOf(expression);
+  if (!binding || visiting.has(binding)) return false;
+  visiting.add(binding);
+  return binding.values.every((value) => value.kind === 'expression' && isPrefix(value.expression, scopes, prefixes, visiting));
 }
 
 /** All KEYS → KEYS; all certainly-other → the first other; anything mixed or unknown → unknown. */

@@ -1,9 +1,11 @@
-import type { IndexExpression } from 'luaparse';
+import type { Expression, ForNumericStatement, Identifier, IndexExpression } from 'luaparse';
 import type { LuagenConfig } from '../config';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { ArgTag, KeyTag } from '../parse/header-ast';
 import type { ParsedScript } from '../parse/parsed-script';
 import { reporter, type Report } from './report';
+import { loopIndexValues, type LoopIndex } from './loop-index';
+import { resolveScopes } from './scope';
 import { scriptTableName, walk } from './walk';
 
 type TableName = 'KEYS' | 'ARGV';
@@ -27,18 +29,35 @@ export function checkKeysAndArgs(script: ParsedScript, _config: LuagenConfig): D
   const report = reporter(script, diagnostics);
   const uses: Record<TableName, TableUse> = { KEYS: { literal: new Set(), whole: false }, ARGV: { literal: new Set(), whole: false } };
   const declared: Record<TableName, readonly (KeyTag | ArgTag)[]> = { KEYS: header.keys, ARGV: header.args };
+  const loops = new Map<Identifier, ForNumericStatement>();
+  const indexValues = (index: Expression) => loopIndexValues(index, loops, () => resolveScopes(chunk));
   walk(chunk, (node, parent) => {
+    if (node.type === 'ForNumericStatement') loops.set(node.variable, node);
     const table = scriptTableName(node);
     if (!table) return;
-    if (parent?.type === 'IndexExpression' && parent.base === node) readIndex(parent, table, declared[table], uses[table], report);
+    if (parent?.type === 'IndexExpression' && parent.base === node) readIndex(parent, table, declared[table], uses[table], report, indexValues);
     else uses[table].whole = true;
   });
   for (const table of ['KEYS', 'ARGV'] as const) reportUnused(table, declared[table], uses[table], report);
   return diagnostics;
 }
 
-function readIndex(access: IndexExpression, table: TableName, slots: readonly (KeyTag | ArgTag)[], use: TableUse, report: Report): void {
+type IndexValues = (index: Expression) => LoopIndex | undefined;
+
+function readIndex(
+  access: IndexExpression,
+  table: TableName,
+  slots: readonly (KeyTag | ArgTag)[],
+  use: TableUse,
+  report: Report,
+  indexValues: IndexValues,
+): void {
   const index = access.index;
+  const inLoop = index.type === 'NumericLiteral' ? undefined : indexValues(index);
+  if (inLoop) {
+    readLoopIndex(access, table, slots, use, report, inLoop);
+    return;
+  }
   if (index.type !== 'NumericLiteral' || !Number.isInteger(index.value)) {
     use.whole = true;
     if (!slots.some((slot) => slot.variadic)) {
@@ -58,6 +77,24 @@ function readIndex(access: IndexExpression, table: TableName, slots: readonly (K
   const tag = table === 'KEYS' ? '--- @key name' : '--- @arg name type';
   const message = `${table}[${position}] is beyond the ${slots.length} declared ${noun(table)}${slots.length === 1 ? '' : 's'}: the generated client never sends it, so it is nil`;
   report(access, 'LG201', message, `declare it with '${tag}' (one line per slot, in order), or fix the index`);
+}
+
+/**
+ * `KEYS[i]` inside `for i = 7, 10 do`: each value the index takes is a literal use; a value outside the
+ * declared slots is LG201, as a literal index would be.
+ */
+function readLoopIndex(access: IndexExpression, table: TableName, slots: readonly (KeyTag | ArgTag)[], use: TableUse, report: Report, loop: LoopIndex): void {
+  for (const value of loop.values) use.literal.add(value);
+  const variadic = slots.some((slot) => slot.variadic);
+  const below = loop.values.filter((value) => value < 1);
+  const beyond = variadic ? [] : loop.values.filter((value) => value > slots.length);
+  const range = `${table}[${loop.text}] with ${loop.variable} from ${loop.start} to ${loop.end}`;
+  if (below.length > 0) {
+    report(access, 'LG201', `${range} reads ${table}[${below[0]}], which is always nil: ${table} starts at index 1`, `start the loop so that the first ${noun(table)} read is ${table}[1]`);
+  } else if (beyond.length > 0) {
+    const message = `${range} reads ${table}[${beyond[beyond.length - 1]}], beyond the ${slots.length} declared ${noun(table)}${slots.length === 1 ? '' : 's'}: the generated client never sends it, so it is nil`;
+    report(access, 'LG201', message, `declare every slot the loop reads, or fix the loop bounds`);
+  }
 }
 
 function reportUnused(table: TableName, slots: readonly (KeyTag | ArgTag)[], use: TableUse, report: Report): void {
@@ -81,9 +118,9 @@ const TAG_LINE = /^\s*---\s*@/;
  */
 function headerHasErrors(script: ParsedScript): boolean {
   const { header } = script;
-  const tags = header.keys.length + header.args.length + header.returns.length + header.errors.length + (header.readonly ? 1 : 0);
+  const tags = header.keys.length + header.args.length + header.returns.length + header.errors.length + header.prefixes.length + (header.readonly ? 1 : 0);
   let tagLines = 0;
-  for (let i = 0; i < header.endLine; i++) if (TAG_LINE.test(script.lines[i] ?? '')) tagLines++;
+  for (let i = Math.max(header.startLine - 1, 0); i < header.endLine; i++) if (TAG_LINE.test(script.lines[i] ?? '')) tagLines++;
   return tagLines !== tags;
 }
 

@@ -5,7 +5,7 @@ import { someType, type LuaType } from '../model/lua-type';
 import type { ParsedScript } from '../parse/parsed-script';
 import { followNumbers, type ReturnAt } from './number-flow';
 import { reporter, type Report } from './report';
-import { scopesOf } from './scope';
+import { resolveScopes } from './scope';
 import { walk } from './walk';
 
 /**
@@ -24,7 +24,7 @@ export function checkReplyShape(script: ParsedScript, _config: LuagenConfig): Di
   }
   const declared = script.header.returns[0]?.type;
   if (!declared || !someType(declared, (t) => t.kind === 'number')) return diagnostics;
-  for (const at of followNumbers(chunk, { scopes: scopesOf(chunk), args: script.header.args })) {
+  for (const at of followNumbers(chunk, { scopes: resolveScopes(chunk), args: script.header.args })) {
     const [value] = at.statement.arguments;
     if (value) checkFractions(value, declared, at, report);
   }

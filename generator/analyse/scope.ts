@@ -23,18 +23,17 @@ const UNKNOWN: BindingValue = { kind: 'unknown' };
 
 const SCOPES_BY_CHUNK = new WeakMap<Chunk, Scopes>();
 
-/** The chunk's scopes, resolved once per chunk and shared by the checks that need them. */
-export function scopesOf(chunk: Chunk): Scopes {
+/**
+ * Resolves every local name of the chunk to its declaration, following Lua 5.1 scoping rules; once per chunk,
+ * shared by the checks that need it.
+ */
+export function resolveScopes(chunk: Chunk): Scopes {
   let scopes = SCOPES_BY_CHUNK.get(chunk);
-  if (!scopes) {
-    scopes = resolveScopes(chunk);
-    SCOPES_BY_CHUNK.set(chunk, scopes);
-  }
+  if (!scopes) SCOPES_BY_CHUNK.set(chunk, (scopes = computeScopes(chunk)));
   return scopes;
 }
 
-/** Resolves every local name of the chunk to its declaration, following Lua 5.1 scoping rules. */
-export function resolveScopes(chunk: Chunk): Scopes {
+function computeScopes(chunk: Chunk): Scopes {
   const resolved = new Map<Identifier, Binding>();
   const stack: Map<string, Binding>[] = [];
 

@@ -29,6 +29,7 @@ export interface GenerateRun {
   readonly outDir: string;
   /** The catalog, when asked for and there were no errors. */
   readonly docs: DocsRun | undefined;
+  /** Scripts, not counting the files they include. */
   readonly scriptCount: number;
   readonly startedAt: number;
 }
@@ -52,7 +53,7 @@ export async function runGenerate(options: CommonOptions, io: CliIO, client = tr
   const ok = !hasErrors(result.diagnostics);
   const plan = ok && client ? await planWrite(outDir, result.files) : undefined;
   const docs = ok && options.docs !== undefined ? await planDocs(result, config, options.docs, io.cwd) : undefined;
-  return { result, plan, outDir, docs, scriptCount: scripts.length, startedAt };
+  return { result, plan, outDir, docs, scriptCount: scripts.length - result.includes.length, startedAt };
 }
 
 async function planDocs(result: GenerateResult, config: LuagenConfig, docsDir: string, cwd: string): Promise<DocsRun> {
@@ -84,12 +85,13 @@ async function cachedGenerate(
   return result;
 }
 
-/** `12 scripts, 0 warnings, 0 errors` */
+/** `12 scripts, 0 warnings, 0 errors` (`12 scripts, 3 includes, ...` when files are included) */
 export function countLine(run: GenerateRun): string {
   const scriptCount = run.scriptCount;
   const count = (severity: string) => run.result.diagnostics.filter((d) => d.severity === severity).length;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${plural(scriptCount, 'script')}, ${plural(count('warning'), 'warning')}, ${plural(count('error'), 'error')}`;
+  const includes = run.result.includes.length > 0 ? `, ${plural(run.result.includes.length, 'include')}` : '';
+  return `${plural(scriptCount, 'script')}${includes}, ${plural(count('warning'), 'warning')}, ${plural(count('error'), 'error')}`;
 }
 
 /** Summary lines go to stdout, except beside JSON, which must stay alone on stdout. */

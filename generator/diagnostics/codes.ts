@@ -14,6 +14,10 @@ export const DIAGNOSTIC_CODES = {
   LG009: { severity: 'error', title: 'invalid error code' },
   LG010: { severity: 'error', title: 'invalid shebang' },
   LG011: { severity: 'error', title: 'invalid parameter name' },
+  LG017: { severity: 'error', title: '@prefix names no key or string argument' },
+  // Includes: shared Lua inlined into scripts.
+  LG020: { severity: 'error', title: 'include not found or outside the source folder' },
+  LG021: { severity: 'error', title: 'include cycle' },
   // Naming: how scripts map to functions.
   LG101: { severity: 'error', title: 'script name collision' },
   // LG102 (collision with an ioredis method) is retired: commands are named luagen_<id> and cannot collide.
@@ -37,6 +41,8 @@ export const DIAGNOSTIC_CODES = {
   LG212: { severity: 'warning', title: 'nil inside a returned array' },
   LG213: { severity: 'warning', title: 'fractional number in a reply' },
   LG214: { severity: 'warning', title: 'unused or invalid luagen-ignore' },
+  LG215: { severity: 'warning', title: 'Redis reply compared with nil' },
+  LG216: { severity: 'warning', title: 'KEYS or SCAN inside a script' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

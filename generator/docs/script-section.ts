@@ -42,7 +42,7 @@ function keysPart(script: ScriptModel): string {
     key.variadic ? `KEYS[${index + 1}..]` : `KEYS[${index + 1}]`,
     cellCode(key.name),
     key.variadic ? '`RedisKey[]`' : '`RedisKey`',
-    cell(key.description),
+    cell(prefixNote(script.prefixes.keys.includes(index), key.description)),
   ]);
   const parts = ['**Keys**', table(['slot', 'name', 'TypeScript', 'description'], rows)];
   const many = script.keys.length > 1 || script.keys.some((k) => k.variadic);
@@ -61,9 +61,17 @@ function argsPart(script: ScriptModel): string {
     const slot = arg.variadic ? `ARGV[${index + 1}..]` : `ARGV[${index + 1}]`;
     const name = `${arg.variadic ? '...' : ''}${arg.name}${arg.optional ? '?' : ''}`;
     const ts = argumentTypeText(arg.type);
-    return [slot, cellCode(name), cellCode(typeToString(arg.type)), cellCode(arg.variadic ? arrayOf(ts) : ts), cell(arg.description)];
+    const description = prefixNote(script.prefixes.args.includes(index), arg.description);
+    return [slot, cellCode(name), cellCode(typeToString(arg.type)), cellCode(arg.variadic ? arrayOf(ts) : ts), cell(description)];
   });
   return ['**Arguments**', table(['slot', 'name', 'type', 'TypeScript', 'description'], rows)].join('\n\n');
+}
+
+/** A `@prefix` slot says so in its description: keys built from it must share the call's hash tag. */
+function prefixNote(isPrefix: boolean, description: string): string {
+  if (!isPrefix) return description;
+  const note = 'Key prefix (`@prefix`): the script builds keys from it; on a cluster it must carry the hash tag of the other keys.';
+  return description === '' ? note : `${description}. ${note}`;
 }
 
 function arrayOf(type: string): string {

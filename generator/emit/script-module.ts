@@ -137,6 +137,10 @@ function specStatement(script: ScriptModel, names: ExportedNames): WriterFunctio
     `command: ${quote(script.command)}`,
     `sourcePath: ${quote(script.sourcePath)}`,
     `lineOffset: ${script.lineOffset}`,
+    ...(script.prefixes.keys.length + script.prefixes.args.length > 0
+      ? [`prefixes: { keys: [${script.prefixes.keys.join(', ')}], args: [${script.prefixes.args.join(', ')}] }`]
+      : []),
+    ...(script.sources.length > 0 ? [`sources: [${script.sources.map(([at, file, line]) => `[${at}, ${quote(file)}, ${line}]`).join(', ')}]`] : []),
     `sha1: ${quote(script.sha1)}`,
     `readonly: ${script.readonly}`,
     `keys: [${keyNames}]`,

@@ -15,6 +15,7 @@ export function replyTypeText(type: LuaType): string {
     case 'nil':
       return 'null';
     case 'json':
+    case 'raw':
       return 'unknown';
     case 'buffer':
       return 'Buffer';

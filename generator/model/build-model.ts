@@ -20,5 +20,14 @@ export function buildScriptModel(script: ParsedScript, names: ScriptNames): Scri
     lua: final.lua,
     sha1: final.sha1,
     lineOffset: final.lineOffset,
+    prefixes: {
+      keys: positionsOf(header.keys, header.prefixes),
+      args: positionsOf(header.args, header.prefixes),
+    },
+    sources: script.segments.length <= 1 ? [] : script.segments.map((s) => [s.expandedLine + final.lineOffset, s.file, s.line] as const),
   };
+}
+
+function positionsOf(params: readonly { name: string }[], prefixes: readonly { name: string }[]): number[] {
+  return params.flatMap((param, index) => (prefixes.some((p) => p.name === param.name) ? [index] : []));
 }

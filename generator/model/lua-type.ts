@@ -1,5 +1,5 @@
 /** The value types luagen understands, shared by argument and reply declarations. */
-export type ScalarKind = 'integer' | 'number' | 'string' | 'boolean' | 'ok' | 'nil' | 'json' | 'buffer';
+export type ScalarKind = 'integer' | 'number' | 'string' | 'boolean' | 'ok' | 'nil' | 'json' | 'buffer' | 'raw';
 
 export type LuaType =
   | { readonly kind: ScalarKind }
@@ -14,7 +14,7 @@ export interface TupleField {
   readonly type: LuaType;
 }
 
-export const SCALAR_KINDS: readonly ScalarKind[] = ['integer', 'number', 'string', 'boolean', 'ok', 'nil', 'json', 'buffer'];
+export const SCALAR_KINDS: readonly ScalarKind[] = ['integer', 'number', 'string', 'boolean', 'ok', 'nil', 'json', 'buffer', 'raw'];
 
 /** Scalars an ARGV slot may declare (the others describe replies only). */
 export const ARGUMENT_SCALARS: readonly ScalarKind[] = ['integer', 'number', 'string', 'boolean', 'json', 'buffer'];

@@ -39,7 +39,8 @@ export function namesFromPath(file: string, srcDir: string): ScriptNames | Diagn
   const invalid = (message: string, help: string): Diagnostic => ({ file, line: 1, column: 1, code: 'LG104', severity: 'error', message, help });
   const relative = belowSource(file, srcDir);
   if (relative === undefined) return invalid(`the script is not inside the script folder '${srcDir}'`, 'pass the folder that holds it as --src');
-  const segments = relative.replace(/\.lua$/, '').split('/');
+  // `addJob-6.lua`: a trailing `-<digits>` is a key count some projects put in file names, not part of the name.
+  const segments = relative.replace(/(-\d+)?\.lua$/, '').split('/');
   const bad = segments.find((s) => !SEGMENT.test(s));
   if (bad !== undefined) {
     return invalid(

@@ -9,12 +9,16 @@ export interface HeaderAst {
   readonly args: readonly ArgTag[];
   readonly returns: readonly ReturnTag[];
   readonly errors: readonly ErrorTag[];
+  /** Keys or string arguments declared as key prefixes (`@prefix name`). */
+  readonly prefixes: readonly PrefixTag[];
   /** Where `@readonly` stands, when it does. */
   readonly readonly: Position | undefined;
   /** The shebang on line 1, when there is one. */
   readonly shebang: ShebangAst | undefined;
   /** Tags that were written but could not be parsed (already reported), e.g. `['return']`. */
   readonly brokenTags: readonly string[];
+  /** The first line of the header block (0 when there is none); comments and a licence may stand above it. */
+  readonly startLine: number;
   /** The last line of the header block (0 when there is none). */
   readonly endLine: number;
 }
@@ -36,6 +40,12 @@ export interface ArgTag extends Position {
 
 export interface ReturnTag extends Position {
   readonly type: LuaType;
+  readonly description: string;
+}
+
+/** `@prefix name`: the key or argument `name` is a key prefix; keys built from it share its hash tag. */
+export interface PrefixTag extends Position {
+  readonly name: string;
   readonly description: string;
 }
 

@@ -1,7 +1,7 @@
 import type { Diagnostic, Position } from '../diagnostics/diagnostic';
 import type { DiagnosticCode } from '../diagnostics/codes';
 import { ARGUMENT_SCALARS, typeToString, type LuaType } from '../model/lua-type';
-import type { ArgTag, ErrorTag, KeyTag, ReturnTag } from './header-ast';
+import type { ArgTag, ErrorTag, KeyTag, PrefixTag, ReturnTag } from './header-ast';
 import { closest } from './suggest';
 import { parseTypePrefix } from './type-expression';
 
@@ -19,9 +19,10 @@ export type Tag =
   | { tag: 'arg'; value: ArgTag }
   | { tag: 'return'; value: ReturnTag }
   | { tag: 'error'; value: ErrorTag }
+  | { tag: 'prefix'; value: PrefixTag }
   | { tag: 'readonly'; value: Position };
 
-export const TAGS = ['key', 'arg', 'return', 'error', 'readonly'] as const;
+export const TAGS = ['key', 'arg', 'return', 'error', 'prefix', 'readonly'] as const;
 
 /** Names other tools use for our tags. */
 const TAG_ALIASES: Record<string, string> = { param: 'arg', returns: 'return', keys: 'key', throws: 'error' };
@@ -64,6 +65,8 @@ export function parseTag(line: TagLine, diagnostics: Diagnostic[]): Tag | undefi
       return parseReturn(context, at(start));
     case 'error':
       return parseError(context, at(start));
+    case 'prefix':
+      return parsePrefix(context, at(start));
     case 'readonly':
       return { tag: 'readonly', value: at(start) };
     default: {
@@ -124,6 +127,15 @@ function parseKey(context: TagContext, position: Position): Tag | undefined {
     return context.report(context.cursor.offset - 1, 'LG006', 'keys cannot be optional', 'declare a variadic tail (@key ...name) for a varying number of keys');
   }
   return { tag: 'key', value: { ...position, name: name.name, variadic: name.variadic, description: rest(context) } };
+}
+
+function parsePrefix(context: TagContext, position: Position): Tag | undefined {
+  const name = readName(context, '@prefix name [description]');
+  if (!name) return undefined;
+  if (name.optional || name.variadic) {
+    return context.report(name.position.column - context.line.column, 'LG006', 'write the plain name of a key or argument after @prefix', `@prefix ${name.name}`);
+  }
+  return { tag: 'prefix', value: { ...position, name: name.name, description: rest(context) } };
 }
 
 function parseArg(context: TagContext, position: Position): Tag | undefined {

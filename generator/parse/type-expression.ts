@@ -26,7 +26,7 @@ interface Token {
 }
 
 const TYPE_HELP =
-  "types are integer, number, string, boolean, ok, nil, json, buffer, 'literal' | 'union', T?, T[], " +
+  "types are integer, number, string, boolean, ok, nil, json, buffer, raw, 'literal' | 'union', T?, T[], " +
   '[name: T, ...] and table<string, T>';
 
 class TypeSyntaxError extends Error {

@@ -5,6 +5,7 @@ import { decodeReply, scriptFailure } from './call-errors';
 import { CrossSlotError, LuagenError, ScriptArgumentError } from './errors';
 import type { ScriptSpec } from './script';
 import { callReadOnly } from './read-only';
+import { applyPrefixes } from './prefixes';
 import { keySlot } from './slots';
 
 export type RedisClient = Redis | Cluster;
@@ -74,6 +75,7 @@ function scriptArguments(client: RedisClient, spec: ScriptSpec<unknown, unknown>
   argv[0] = keyCount;
   checkKeyCount(client, spec, keyCount);
   if (keyCount > 1) checkSlots(client, spec, argv.slice(1, 1 + keyCount) as RedisKey[]);
+  if (spec.prefixes) applyPrefixes(client, spec, argv, keyCount, isClusterClient(client));
   return argv;
 }
 

@@ -20,7 +20,7 @@ describe('defect corpus (golden diagnostics)', () => {
   it('has a fixture for every analysis code', async () => {
     const goldens = await Promise.all(CASES.map((name) => fs.readFile(path.join(REPO_ROOT, DEFECTS, `${name}.expected.txt`), 'utf8').catch(() => '')));
     const codes = new Set(goldens.join('\n').match(/LG2\d\d/g));
-    expect([...codes].sort()).toEqual(['LG201', 'LG202', 'LG203', 'LG204', 'LG205', 'LG206', 'LG207', 'LG208', 'LG209', 'LG210', 'LG211', 'LG212', 'LG213', 'LG214']);
+    expect([...codes].sort()).toEqual(['LG201', 'LG202', 'LG203', 'LG204', 'LG205', 'LG206', 'LG207', 'LG208', 'LG209', 'LG210', 'LG211', 'LG212', 'LG213', 'LG214', 'LG215', 'LG216']);
   });
 
   it.each(CASES)('%s', async (name) => {

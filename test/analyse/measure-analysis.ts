@@ -1,7 +1,9 @@
 /**
- * Measures what static analysis adds to a build: `npx tsx test/analyse/measure-analysis.ts [count]`.
+ * Measures what static analysis adds to a build: `npx tsx test/analyse/measure-analysis.ts [count] [--includes]`.
  * Generates `count` (default 1000) synthetic scripts in memory (nothing is written), then times parsing alone,
- * parsing plus analysis, and the whole `generate()` pipeline. Not a test: timings vary by machine.
+ * parsing plus analysis, and the whole `generate()` pipeline. With `--includes`, every script calls Redis
+ * through `rcall` and inlines 3 of 10 shared include files, and generate() is also timed over the same scripts
+ * with the includes pasted in by hand. Not a test: timings vary by machine.
  */
 import { analyseScript } from '../../generator/analyse';
 import { DEFAULT_CONFIG } from '../../generator/config';
@@ -47,6 +49,56 @@ function syntheticScript(i: number): ScriptInput {
   return { path: `lua/area${i % 20}/script_${i}.lua`, text: `${header}\n${body}\n` };
 }
 
+const INCLUDE_COUNT = 10;
+
+/** A shared helper module: a local function that uses the including script's `rcall`. */
+function includeFile(n: number): ScriptInput {
+  const text = `-- Shared helper ${n}.
+local function helper${n}(key, amount)
+  local current = tonumber(rcall('HGET', key, 'f${n}') or '0')
+  if current + amount > ${1000 + n} then
+    return current
+  end
+  rcall('HINCRBY', key, 'f${n}', amount)
+  rcall('PEXPIRE', key, 60000)
+  return current + amount
+end
+`;
+  return { path: `lua/includes/helper_${n}.lua`, text };
+}
+
+function scriptWithIncludes(i: number, inline: boolean): ScriptInput {
+  const used = [i % INCLUDE_COUNT, (i + 3) % INCLUDE_COUNT, (i + 7) % INCLUDE_COUNT];
+  const includes = used.map((n) => (inline ? includeFile(n).text : `--- @include "../includes/helper_${n}"`));
+  const text = [
+    `--- Synthetic script ${i} with shared helpers.`,
+    '--- @key main   the main hash',
+    '--- @arg amount integer   how much to add',
+    '--- @return integer',
+    'local rcall = redis.call',
+    ...includes,
+    'local amount = tonumber(ARGV[1])',
+    `local total = ${used.map((n) => `helper${n}(KEYS[1], amount)`).join(' + ')}`,
+    "rcall('HSET', KEYS[1], 'total', total)",
+    'return total',
+    '',
+  ].join('\n');
+  return { path: `lua/area${i % 20}/script_${i}.lua`, text };
+}
+
+async function measureIncludes(count: number): Promise<void> {
+  const templates = await readTemplates();
+  const helpers = Array.from({ length: INCLUDE_COUNT }, (_, n) => includeFile(n));
+  const withIncludes = [...Array.from({ length: count }, (_, i) => scriptWithIncludes(i, false)), ...helpers];
+  const pasted = Array.from({ length: count }, (_, i) => scriptWithIncludes(i, true));
+  const result = generate(DEFAULT_CONFIG, { scripts: withIncludes, templates });
+  if (result.scripts.length !== count) throw new Error(`the synthetic scripts do not build: ${result.diagnostics[0]?.message}`);
+  console.log(`${count} scripts sharing ${INCLUDE_COUNT} includes (3 each); ${result.diagnostics.length} findings, ${result.scripts.length} scripts generated`);
+  const included = time('generate(), with @include', () => generate(DEFAULT_CONFIG, { scripts: withIncludes, templates }));
+  const byHand = time('generate(), includes pasted in', () => generate(DEFAULT_CONFIG, { scripts: pasted, templates }));
+  console.log(`resolving includes adds ${(included - byHand).toFixed(1)} ms (${(((included - byHand) / byHand) * 100).toFixed(1)}%)`);
+}
+
 function time(label: string, run: () => void): number {
   run(); // warm up
   const runs = 10;
@@ -58,7 +110,8 @@ function time(label: string, run: () => void): number {
 }
 
 async function main(): Promise<void> {
-  const count = Number(process.argv[2] ?? 1000);
+  const count = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 1000);
+  if (process.argv.includes('--includes')) return measureIncludes(count);
   const scripts = Array.from({ length: count }, (_, i) => syntheticScript(i));
   const templates = await readTemplates();
   const parsed = scripts.map((s) => parseScript(s.path, s.text).script);

@@ -80,6 +80,13 @@ const CASES: readonly RuntimeCase[] = [
     setup: (redis, [hash]) => redis.hset(hash, 'a', '1', 'b', '2'),
     expected: { reply: [2, 1] }, // the mean 1.5 arrives as 1
   },
+  {
+    fixture: 'nil-comparison',
+    code: 'LG215',
+    keys: ['name'],
+    args: ['me'],
+    expected: { reply: 'taken' }, // the name was free, but `GET == nil` never holds: it is never claimed
+  },
 ];
 
 describe('planted bugs fail on the real Redis as the diagnostics say', () => {
@@ -107,5 +114,11 @@ describe('planted bugs fail on the real Redis as the diagnostics say', () => {
     const run = redis.eval(`${c.shebang ?? ''}${source}`, keys.length, ...keys, ...c.args);
     if ('error' in c.expected) await expect(run).rejects.toThrow(c.expected.error);
     else await expect(run).resolves.toEqual(c.expected.reply);
+  });
+
+  it('after redis.setresp(3) a missing value does arrive as nil (LG215 stays silent there)', async () => {
+    const source = "redis.setresp(3)\nreturn redis.call('GET', KEYS[1]) == nil and 'nil' or 'not nil'";
+    await expect(redis.eval(source, 1, `${prefix}resp3:missing`)).resolves.toBe('nil');
+    await expect(redis.eval("return redis.call('GET', KEYS[1]) == nil and 'nil' or 'not nil'", 1, `${prefix}resp2:missing`)).resolves.toBe('not nil');
   });
 });

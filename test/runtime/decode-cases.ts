@@ -34,6 +34,7 @@ export const DECODE_CASES: readonly DecodeCase[] = [
   { name: 'empty array', script: 'list', input: () => ({ count: 0 }), expected: [] },
   { name: 'tuple, full', script: 'pair', input: () => ({ full: true }), expected: { name: 'n', count: 7, note: 'a note' } },
   { name: 'tuple, trailing nil', script: 'pair', input: () => ({ full: false }), expected: { name: 'n', count: 7, note: null } },
+  { name: 'raw, passed through', script: 'passthrough', input: () => ({}), expected: [1, 'two', [3, 'four']] },
   { name: 'table from a flat array', script: 'fields', input: () => ({}), expected: { a: 1, b: 2 } },
   { name: 'table from {map=...} after setresp(3)', script: 'fieldsMap', input: () => ({}), expected: { a: 1, b: 2 } },
   {
