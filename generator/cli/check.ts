@@ -1,3 +1,4 @@
+import { githubAnnotation } from '../diagnostics/format';
 import { planIsEmpty, type WritePlan } from '../write/plan';
 import { unifiedDiff } from '../write/diff';
 import { EXIT, type CliIO } from './io';
@@ -20,6 +21,7 @@ export async function checkCommand(options: CommonOptions, io: CliIO): Promise<n
     return EXIT.ok;
   }
   io.err(outdated.map((f) => describeStale(f.dir, f.plan)).join('\n\n'));
+  if (options.format === 'github') io.err(outdated.flatMap((f) => staleAnnotations(f.dir, f.plan)).join('\n'));
   const changed = outdated.reduce((sum, f) => sum + f.plan.missing.length + f.plan.stale.length + f.plan.extra.length, 0);
   const where = outdated.map((f) => `${f.dir}/`).join(' and ');
   print(`luagen check: ${countLine(run)}; ${changed} file(s) in ${where} are out of date: run luagen build (${elapsed(run)})`);
@@ -34,4 +36,25 @@ export function describeStale(dir: string, plan: WritePlan): string {
   for (const file of plan.extra) lines.push(`extra:   ${dir}/${file} (its script is gone)`);
   for (const { file, current } of plan.stale) lines.push('', unifiedDiff(`${dir}/${file.path}`, current, file.content));
   return lines.join('\n');
+}
+
+/** One GitHub annotation per out-of-date file, on its first differing line when it exists. */
+function staleAnnotations(dir: string, plan: WritePlan): string[] {
+  const annotation = (file: string, line: number, message: string) =>
+    githubAnnotation({ severity: 'error', file: `${dir}/${file}`, line, column: 1, title: 'luagen check', body: `${message}\nrun luagen build and commit ${dir}/` });
+  return [
+    ...plan.missing.map((file) => annotation(file.path, 1, `${dir}/${file.path} is missing: luagen build would write it`)),
+    ...plan.stale.map(({ file, current }) =>
+      annotation(file.path, firstDifferingLine(current, file.content), `${dir}/${file.path} is stale: luagen build would change it`),
+    ),
+    ...plan.extra.map((file) => annotation(file, 1, `${dir}/${file} is left over: its script is gone, luagen build would remove it`)),
+  ];
+}
+
+function firstDifferingLine(before: string, after: string): number {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  let line = 0;
+  while (line < a.length && line < b.length && a[line] === b[line]) line++;
+  return line + 1;
 }

@@ -16,11 +16,24 @@ export function formatText(d: Diagnostic): string {
 
 /** A GitHub Actions workflow command (`::error file=...,line=...,col=...,title=...::message`). */
 export function formatGithub(d: Diagnostic): string {
+  return githubAnnotation({ ...d, title: d.code, body: `${d.message}\n${helpWithLink(d)}` });
+}
+
+export interface GithubAnnotation {
+  readonly severity: Diagnostic['severity'];
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly title: string;
+  readonly body: string;
+}
+
+/** One workflow command, its properties and text escaped as GitHub Actions requires. */
+export function githubAnnotation(a: GithubAnnotation): string {
   const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const escapeProp = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-  const body = `${d.message}\n${helpWithLink(d)}`;
-  const props = `file=${escapeProp(d.file)},line=${d.line},col=${d.column},title=${escapeProp(d.code)}`;
-  return `::${d.severity} ${props}::${escapeData(body)}`;
+  const props = `file=${escapeProp(a.file)},line=${a.line},col=${a.column},title=${escapeProp(a.title)}`;
+  return `::${a.severity} ${props}::${escapeData(a.body)}`;
 }
 
 /** The JSON form of one diagnostic: its fields plus `docs`, the link to the code's section. */

@@ -3,7 +3,7 @@ export function unifiedDiff(name: string, before: string, after: string, context
   const a = before.split('\n');
   const b = after.split('\n');
   if (a.length * b.length > 4_000_000) return `--- ${name}\n+++ ${name}\n(files differ: ${a.length} vs ${b.length} lines)`;
-  const ops = editScript(a, b);
+  const ops = deletionsFirst(editScript(a, b));
   const hunks: string[] = [];
   for (const [first, last] of changeGroups(ops, context)) {
     const slice = ops.slice(Math.max(0, first - context), Math.min(ops.length, last + 1 + context));
@@ -33,6 +33,24 @@ interface Op {
   readonly text: string;
   readonly aLine: number;
   readonly bLine: number;
+}
+
+/** Within each run of changes, the `-` lines before the `+` lines, as unified diffs print them. */
+function deletionsFirst(ops: readonly Op[]): Op[] {
+  const ordered: Op[] = [];
+  let run: Op[] = [];
+  const flush = () => {
+    ordered.push(...run.filter((o) => o.kind === '-'), ...run.filter((o) => o.kind === '+'));
+    run = [];
+  };
+  for (const op of ops) {
+    if (op.kind === ' ') {
+      flush();
+      ordered.push(op);
+    } else run.push(op);
+  }
+  flush();
+  return ordered;
 }
 
 /** Longest-common-subsequence edit script. */
