@@ -9,11 +9,14 @@ import { startServer } from './redis-server';
 import { renderReport, type BenchReport } from './report';
 import { runRuntimeBench, type RuntimeResult } from './runtime/run';
 
-const log = (text: string) => process.stderr.write(`bench: ${text}\n`);
+/** Where progress lines go: stderr for `npm run bench`, a collector in tests (so jest's output stays clean). */
+export type ProgressLog = (text: string) => void;
 
-async function runtimePart(options: BenchOptions): Promise<RuntimeResult> {
+const log: ProgressLog = (text) => process.stderr.write(`bench: ${text}\n`);
+
+async function runtimePart(options: BenchOptions, progress: ProgressLog): Promise<RuntimeResult> {
   const server = await startServer();
-  log(`redis-server pid ${server.pid} on ${server.host}:${server.port}`);
+  progress(`redis-server pid ${server.pid} on ${server.host}:${server.port}`);
   try {
     return await runRuntimeBench(server, options);
   } finally {
@@ -22,13 +25,13 @@ async function runtimePart(options: BenchOptions): Promise<RuntimeResult> {
 }
 
 /** Runs the benchmark (both halves unless told otherwise) and returns the report. */
-export async function runBench(options: BenchOptions): Promise<BenchReport> {
+export async function runBench(options: BenchOptions, progress: ProgressLog = log): Promise<BenchReport> {
   const machine = machineInfo();
   const startedAt = new Date();
   const start = process.hrtime.bigint();
-  log(`run time part${options.parts.runtime ? '' : ' skipped'}`);
-  const runtime = options.parts.runtime ? await runtimePart(options) : undefined;
-  log(`build time part${options.parts.build ? '' : ' skipped'}`);
+  progress(`run time part${options.parts.runtime ? '' : ' skipped'}`);
+  const runtime = options.parts.runtime ? await runtimePart(options, progress) : undefined;
+  progress(`build time part${options.parts.build ? '' : ' skipped'}`);
   const build = options.parts.build ? await runBuildBench(options) : undefined;
   const totalSeconds = Number(process.hrtime.bigint() - start) / 1e9;
   const loadAfter = os.loadavg().map((l) => l.toFixed(2)).join(' ');

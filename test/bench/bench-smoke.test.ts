@@ -16,7 +16,10 @@ const TINY: BenchOptions = {
 
 describe('bench (smoke)', () => {
   it('measures every client, mode, redis-benchmark configuration and build step', async () => {
-    const report = await runBench(TINY);
+    const progress: string[] = [];
+    const report = await runBench(TINY, (line) => progress.push(line));
+    // Progress goes to the collector, not into the middle of jest's output.
+    expect(progress).toEqual(['run time part', expect.stringMatching(/^redis-server pid \d+ on /), 'build time part']);
     const runtime = report.runtime!;
     expect(runtime.rows.map((r) => `${r.mode} / ${r.variant}`)).toHaveLength(12);
     expect(new Set(runtime.rows.map((r) => r.variant))).toEqual(
