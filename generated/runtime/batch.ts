@@ -80,6 +80,14 @@ export function queueScript(
   return new QueuedScript(pipeline, spec, queuedAt);
 }
 
+/**
+ * read(null): exec() resolves to null only when a WATCHed key changed (nothing was applied); a caller that
+ * turned a rejected exec() into null cannot know whether the batch ran, and neither can luagen.
+ */
+const NO_RESULTS =
+  'no results to read. exec() resolves to null when a WATCHed key changed: then the transaction was not applied. ' +
+  "If exec() was rejected, its error is the answer: after a lost connection the script may have run or not, so read the data back before retrying.";
+
 /** One queued call: where it stands in its pipeline, read back after `exec()`. A class: no closure per call. */
 class QueuedScript implements QueuedReply<unknown> {
   constructor(
@@ -90,7 +98,7 @@ class QueuedScript implements QueuedReply<unknown> {
 
   read(results: [error: Error | null, result: unknown][] | null): unknown {
     const { spec } = this;
-    if (!results) throw new LuagenError(`${spec.id}: the pipeline returned no results (was exec() awaited?)`);
+    if (!results) throw new LuagenError(`${spec.id}: ${NO_RESULTS}`);
     // A transaction's queue starts with MULTI and ends with EXEC, which exec() leaves out of its results.
     const index = this.queuedAt - (this.pipeline.length > results.length ? 1 : 0);
     const entry = results[index];
