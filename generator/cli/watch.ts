@@ -1,35 +1,73 @@
-import { watch } from 'node:fs';
+import type { Stats } from 'node:fs';
 import * as path from 'node:path';
+import { watch, type FSWatcher } from 'chokidar';
 import { buildCommand } from './build';
 import { EXIT, type CliIO } from './io';
 import type { CommonOptions } from './options';
 
 /**
- * `luagen watch`: builds, then rebuilds whenever a .lua file under --src changes (debounced), until the
- * signal aborts (Ctrl-C in a terminal). A failing build leaves generated/ as it was, as `build` does.
+ * `luagen watch`: builds, then rebuilds whenever a .lua file or a folder under --src is added, changed, renamed
+ * or removed (debounced), until the signal aborts (Ctrl-C in a terminal). A failing build leaves generated/ as
+ * it was, as `build` does.
+ *
+ * chokidar watches each folder rather than Node's recursive fs.watch, which on Linux loses a file for good once
+ * an editor saves it atomically (writes a temp file and renames it over the script: vim, JetBrains safe-write,
+ * `sed -i`). Its `atomic` option folds such a delete-then-add into one change.
  */
 export async function watchCommand(options: CommonOptions, io: CliIO, signal: AbortSignal, debounceMs = 100): Promise<number> {
   await buildSafely(options, io);
+  if (signal.aborted) return EXIT.ok;
   const srcDir = path.resolve(io.cwd, options.src);
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  const watcher = watch(srcDir, { recursive: true, signal }, (_, file) => {
-    if (file !== null && !String(file).endsWith('.lua')) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      running = running.then(() => buildSafely(options, io));
-    }, debounceMs);
+  const rebuild = debouncedBuild(options, io, debounceMs);
+  const watcher = watch(srcDir, { ignoreInitial: true, atomic: true, ignored: isIgnored });
+  watcher.on('all', (event, file) => {
+    if (event === 'addDir' || event === 'unlinkDir' || file.endsWith('.lua')) rebuild.schedule();
   });
+  watcher.on('error', (error) => io.err(`luagen watch: ${error instanceof Error ? error.message : String(error)}`));
+  await ready(watcher);
   io.out(`luagen watch: watching ${options.src}/ (Ctrl-C to stop)`);
   await new Promise<void>((resolve) => {
     if (signal.aborted) resolve();
     signal.addEventListener('abort', () => resolve(), { once: true });
-    watcher.on('error', () => resolve());
   });
-  clearTimeout(timer);
-  await running;
-  watcher.close();
+  await watcher.close();
+  await rebuild.settle();
   return EXIT.ok;
+}
+
+/** Files that are not scripts (editors' temp and backup files among them); folders are always watched. */
+function isIgnored(file: string, stats?: Stats): boolean {
+  return stats !== undefined && stats.isFile() && !file.endsWith('.lua');
+}
+
+function ready(watcher: FSWatcher): Promise<void> {
+  return new Promise((resolve) => watcher.once('ready', () => resolve()));
+}
+
+/** One build per burst of events; events during a build queue exactly one more build after it. */
+function debouncedBuild(options: CommonOptions, io: CliIO, debounceMs: number): { schedule(): void; settle(): Promise<void> } {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  let queued = false;
+  const start = () => {
+    timer = undefined;
+    if (queued) return;
+    queued = true;
+    running = running.then(() => {
+      queued = false;
+      return buildSafely(options, io);
+    });
+  };
+  return {
+    schedule() {
+      clearTimeout(timer);
+      timer = setTimeout(start, debounceMs);
+    },
+    async settle() {
+      clearTimeout(timer);
+      await running;
+    },
+  };
 }
 
 async function buildSafely(options: CommonOptions, io: CliIO): Promise<void> {
