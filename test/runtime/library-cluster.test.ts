@@ -22,7 +22,7 @@ describe.each(CLIENT_MATRIX.map((combo) => [combo.name, combo] as const))('the l
     redis = combo.cluster(cluster.nodes);
     scripts = library.bindScripts(redis);
   });
-  afterAll(() => redis.quit());
+  afterAll(() => redis?.quit());
 
   it('atomic.transfer moves between hash-tagged balances, also while their slot moves', async () => {
     const [from, to] = [`balance:{${tag}}:alice`, `balance:{${tag}}:bob`];

@@ -60,7 +60,7 @@ describe('the replica of a standalone server', () => {
     beforeAll(() => {
       onReplica = combo.standalone(replica.url);
     });
-    afterAll(() => onReplica.quit());
+    afterAll(() => onReplica?.quit());
 
     it('runs @readonly scripts with EVALSHA_RO / EVAL_RO and reads what the master wrote', async () => {
       await writeOnMaster([`${prefix}k`, 'from the master'], [`${prefix}a`, '40'], [`${prefix}b`, '2'], [`${prefix}bytes`, ALL_BYTES]);
@@ -108,7 +108,7 @@ describe('a Redis Cluster with one replica per master', () => {
   /** One plain connection per node, masters first, for stats and script-cache checks. */
   let admins: { masters: Redis[]; replicas: Redis[] };
   beforeAll(async () => {
-    cluster = await startCluster({ replicas: 1 });
+    cluster = await startCluster({ replicas: 1, dedicated: true });
     admins = {
       masters: cluster.nodes.map((n) => new Redis(n.port, n.host)),
       replicas: cluster.replicas.map((n) => new Redis(n.port, n.host)),
@@ -127,7 +127,7 @@ describe('a Redis Cluster with one replica per master', () => {
     beforeAll(() => {
       redis = client.connect(cluster.nodes);
     });
-    afterAll(() => redis.quit());
+    afterAll(() => redis?.quit());
 
     it('runs @readonly scripts on the replicas and scripts that write on the masters', async () => {
       const tags = await Promise.all(cluster.nodes.map((_, i) => keyOnNode(cluster, i, `${prefix}:n${i}:`)));

@@ -1,9 +1,11 @@
 /**
  * A real Redis Cluster for tests: `REDIS_CLUSTER_NODES` (comma-separated
- * host:port, never stopped by us) or spawned `redis-server --cluster-enabled
- * yes` processes joined with `redis-cli --cluster create`: 3 masters, and with
- * `{ replicas: 1 }` one replica per master (6 processes). Start it per test
- * file, in beforeAll.
+ * host:port of any of its nodes, never stopped by us) or spawned
+ * `redis-server --cluster-enabled yes` processes joined with
+ * `redis-cli --cluster create`: 3 masters, and with `{ replicas: 1 }` one
+ * replica per master (6 processes). When the given cluster lacks what a test
+ * asks for (replicas), a private one is spawned instead and the reason is
+ * printed. Start it per test file, in beforeAll.
  */
 import { execFile } from 'node:child_process';
 import { clusterRoles, waitReplicasReady, type ClusterReplica } from './cluster-replicas';
@@ -29,6 +31,11 @@ export interface ClusterHandle {
 export interface StartClusterOptions {
   /** Replicas per master: 0 (default) or 1. */
   readonly replicas?: 0 | 1;
+  /**
+   * A cluster no other test file uses, for tests that flush the script cache or read server-wide stats
+   * (`REDIS_CLUSTER_NODES` is shared by the test files jest runs in parallel, so it is not used then).
+   */
+  readonly dedicated?: boolean;
 }
 
 const MASTERS = 3;
@@ -39,12 +46,25 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 export async function startCluster(options: StartClusterOptions = {}): Promise<ClusterHandle> {
   const replicas = options.replicas ?? 0;
   const env = process.env.REDIS_CLUSTER_NODES;
-  if (env) return fromEnv(env.split(',').map((s) => s.trim()).filter(Boolean).map(parseHostPort), replicas);
+  let unsuitable: string | undefined;
+  if (env && options.dedicated) {
+    unsuitable = 'REDIS_CLUSTER_NODES is shared by the test files running in parallel, and this one flushes or reads stats on every node';
+  } else if (env) {
+    const given = await fromEnv(env.split(',').map((s) => s.trim()).filter(Boolean).map(parseHostPort), replicas);
+    if (typeof given !== 'string') return given;
+    unsuitable = given;
+  }
   const bin = process.env.REDIS_SERVER_BIN ?? findOnPath('redis-server');
   const cli = process.env.REDIS_CLI_BIN ?? findOnPath('redis-cli');
   if (!bin || !cli) {
-    throw new Error('startCluster: set REDIS_CLUSTER_NODES or put redis-server and redis-cli on PATH');
+    const why = unsuitable ?? 'REDIS_CLUSTER_NODES is not set';
+    throw new Error(`startCluster: ${why}, and redis-server and redis-cli are not on PATH to start a cluster that fits`);
   }
+  if (unsuitable) process.stderr.write(`startCluster: ${unsuitable}: starting a private cluster for this test file\n`);
+  return spawnCluster(bin, cli, replicas);
+}
+
+async function spawnCluster(bin: string, cli: string, replicas: 0 | 1): Promise<ClusterHandle> {
   const servers: SpawnedServer[] = [];
   const stopAll = async (): Promise<void> => {
     await Promise.all(servers.splice(0).map((s) => stopServer(s, true)));
@@ -74,11 +94,31 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<C
   }
 }
 
-async function fromEnv(nodes: ClusterNode[], replicas: number): Promise<ClusterHandle> {
-  await waitClusterOk(nodes, READY_TIMEOUT_MS);
+/**
+ * The cluster `REDIS_CLUSTER_NODES` names (any of its nodes will do: the rest are found with CLUSTER NODES),
+ * or why it cannot serve a test that asks for `replicas` replicas per master.
+ */
+async function fromEnv(given: ClusterNode[], replicas: number): Promise<ClusterHandle | string> {
+  await waitClusterOk(given, READY_TIMEOUT_MS);
+  const healthy = (await clusterNodes(given[0]!)).filter((e) => !e.flags.some((f) => ['fail', 'handshake', 'noaddr'].includes(f)));
+  const givenIndex = (e: NodeEntry) => {
+    const i = given.findIndex((g) => g.port === e.port);
+    return i < 0 ? given.length + e.port : i;
+  };
+  const masters = healthy.filter((e) => e.flags.includes('master') && e.slots.length > 0).sort((a, b) => givenIndex(a) - givenIndex(b));
+  const replicasOf = (master: NodeEntry) => healthy.filter((e) => e.flags.includes('slave') && e.masterId === master.id);
+  const address = (e: NodeEntry): ClusterNode => ({ host: e.host, port: e.port });
   const stop = (): Promise<void> => Promise.resolve();
-  if (replicas === 0) return { nodes, replicas: [], source: 'env', stop };
-  const roles = await clusterRoles(nodes);
+  if (replicas === 0) return { nodes: masters.map(address), replicas: [], source: 'env', stop };
+  const unfit = masters.filter((m) => replicasOf(m).length !== replicas);
+  if (unfit.length > 0) {
+    const counts = unfit.map((m) => `master ${m.host}:${m.port} has ${replicasOf(m).length} replica(s)`).join(', ');
+    return `REDIS_CLUSTER_NODES: ${counts}; this test needs exactly ${replicas} per master`;
+  }
+  const roles = {
+    masters: masters.map(address),
+    replicas: masters.flatMap((m) => replicasOf(m).map((r) => ({ ...address(r), master: address(m) }))),
+  };
   await waitReplicasReady(roles, replicas, READY_TIMEOUT_MS);
   return { nodes: roles.masters, replicas: roles.replicas, source: 'env', stop };
 }
@@ -135,6 +175,8 @@ export interface NodeEntry {
   host: string;
   port: number;
   flags: string[];
+  /** The id of the master a replica follows; `-` for a master. */
+  masterId: string;
   /** Owned slot ranges, inclusive. Migrating/importing markers are skipped. */
   slots: Array<[number, number]>;
 }
@@ -143,14 +185,14 @@ export interface NodeEntry {
 export async function clusterNodes(from: ClusterNode): Promise<NodeEntry[]> {
   const text = await respString(from.host, from.port, ['CLUSTER', 'NODES']);
   return text.trim().split('\n').map((line) => {
-    const [id = '', addr = '', flags = '', , , , , , ...slotSpecs] = line.split(' ');
+    const [id = '', addr = '', flags = '', masterId = '-', , , , , ...slotSpecs] = line.split(' ');
     const hostPort = addr.split('@')[0] ?? '';
     const i = hostPort.lastIndexOf(':');
     const slots = slotSpecs.filter((s) => !s.startsWith('[')).map((s): [number, number] => {
       const [a, b] = s.split('-').map(Number);
       return [a!, b ?? a!];
     });
-    return { id, host: hostPort.slice(0, i), port: Number(hostPort.slice(i + 1)), flags: flags.split(','), slots };
+    return { id, host: hostPort.slice(0, i), port: Number(hostPort.slice(i + 1)), flags: flags.split(','), masterId, slots };
   });
 }
 
