@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { buildCommand } from './generator/cli/build';
 import { checkCommand } from './generator/cli/check';
 import { DEFAULT_DOCS_DIR, docsCommand, type DocsOptions } from './generator/cli/docs';
+import { editorCommand, type EditorOptions } from './generator/cli/editor';
 import { EXIT, processIO, type CliIO } from './generator/cli/io';
 import { initCommand } from './generator/cli/init';
 import { newCommand } from './generator/cli/new';
@@ -19,6 +20,7 @@ Examples:
   $ luagen check --docs docs/scripts         # in CI: the client and the catalog are both current
   $ luagen new ratelimit/token_bucket        # start lua/ratelimit/token_bucket.lua
   $ luagen init --dry-run                    # show the headers luagen would infer for unannotated scripts
+  $ luagen editor                            # Redis sandbox definitions + .luarc.json for lua-language-server
 
 Exit codes:
   0  success
@@ -75,6 +77,12 @@ function program(io: CliIO, setExit: (code: number) => void): Command {
     .description('start a new script from the template, e.g. luagen new ratelimit/token_bucket')
     .option('--src <dir>', 'folder of annotated .lua scripts', 'lua')
     .action(async (name: string, options: { src: string }) => setExit(await newCommand(name, options, io)));
+  root
+    .command('editor')
+    .description('write lua-language-server definitions of the Redis sandbox and a .luarc.json that loads them')
+    .option('--src <dir>', 'folder of annotated .lua scripts', 'lua')
+    .option('--dry-run', 'print what would change and write nothing', false)
+    .action(async (options: EditorOptions) => setExit(await editorCommand(options, io)));
   for (const command of root.commands) command.exitOverride().configureOutput(root.configureOutput());
   return root;
 }

@@ -8,6 +8,7 @@
 --- @return [score: number, rank: integer]  the player's score and rank afterwards
 --- @error INVALID_ARGUMENT  player is empty, score is not a finite number, or mode is unknown
 --- @error OUT_OF_RANGE      the incremented score would not be a finite number
+
 local function is_finite(value)
   return value == value and value ~= math.huge and value ~= -math.huge
 end

@@ -11,6 +11,7 @@
 --- @key index               the user's session index, e.g. sessions:{user42}
 --- @return boolean          whether the session existed
 --- @error KEY_LAYOUT        the keys do not follow the session layout
+
 local function hash_tag(key)
   local open = string.find(key, '{', 1, true)
   if open then

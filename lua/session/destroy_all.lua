@@ -15,6 +15,7 @@
 --- @key index               the user's session index, e.g. sessions:{user42}
 --- @return integer          sessions deleted (expired ones are not counted)
 --- @error KEY_LAYOUT        the index key is not `<p>sessions:{<user>}`, or it lists a key outside its user's sessions
+
 local function hash_tag(key)
   local open = string.find(key, '{', 1, true)
   if open then

@@ -41,7 +41,7 @@ const luagen_leaderboard_updateScore = defineScript<LeaderboardUpdateScoreInput,
   command: 'luagen_leaderboard_updateScore',
   sourcePath: 'lua/leaderboard/update_score.lua',
   lineOffset: 0,
-  sha1: 'ed2bc2b4e009a9e4619c6f55041efe0cf1124876',
+  sha1: '0cc7b924674af62f12e5d04b54a3f545d1774c61',
   readonly: false,
   keys: ['board'],
   variadicKeys: false,
@@ -59,6 +59,7 @@ const luagen_leaderboard_updateScore = defineScript<LeaderboardUpdateScoreInput,
 --- @return [score: number, rank: integer]  the player's score and rank afterwards
 --- @error INVALID_ARGUMENT  player is empty, score is not a finite number, or mode is unknown
 --- @error OUT_OF_RANGE      the incremented score would not be a finite number
+
 local function is_finite(value)
   return value == value and value ~= math.huge and value ~= -math.huge
 end

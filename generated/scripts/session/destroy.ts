@@ -38,7 +38,7 @@ const luagen_session_destroy = defineScript<SessionDestroyInput, SessionDestroyR
   command: 'luagen_session_destroy',
   sourcePath: 'lua/session/destroy.lua',
   lineOffset: 0,
-  sha1: 'e7fdc4f345a82238f5efa06826acbfe033a3d4f2',
+  sha1: '4deefc7994746280ee4e0081e5c07d1ac464a234',
   readonly: false,
   keys: ['session', 'index'],
   variadicKeys: false,
@@ -59,6 +59,7 @@ const luagen_session_destroy = defineScript<SessionDestroyInput, SessionDestroyR
 --- @key index               the user's session index, e.g. sessions:{user42}
 --- @return boolean          whether the session existed
 --- @error KEY_LAYOUT        the keys do not follow the session layout
+
 local function hash_tag(key)
   local open = string.find(key, '{', 1, true)
   if open then

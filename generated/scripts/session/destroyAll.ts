@@ -41,7 +41,7 @@ const luagen_session_destroyAll = defineScript<SessionDestroyAllInput, SessionDe
   command: 'luagen_session_destroyAll',
   sourcePath: 'lua/session/destroy_all.lua',
   lineOffset: 0,
-  sha1: '58701ea7f32f53483dc101bf7e0dc3995fd80650',
+  sha1: 'eee0fb867538e7b6b5a08920611595cbc73360a9',
   readonly: false,
   keys: ['index'],
   variadicKeys: false,
@@ -66,6 +66,7 @@ const luagen_session_destroyAll = defineScript<SessionDestroyAllInput, SessionDe
 --- @key index               the user's session index, e.g. sessions:{user42}
 --- @return integer          sessions deleted (expired ones are not counted)
 --- @error KEY_LAYOUT        the index key is not \`<p>sessions:{<user>}\`, or it lists a key outside its user's sessions
+
 local function hash_tag(key)
   local open = string.find(key, '{', 1, true)
   if open then
