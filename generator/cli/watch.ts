@@ -1,4 +1,4 @@
-import type { Stats } from 'node:fs';
+import { promises as fs, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { buildCommand } from './build';
@@ -16,8 +16,9 @@ import type { CommonOptions } from './options';
  */
 export async function watchCommand(options: CommonOptions, io: CliIO, signal: AbortSignal, debounceMs = 100): Promise<number> {
   await buildSafely(options, io);
-  if (signal.aborted) return EXIT.ok;
   const srcDir = path.resolve(io.cwd, options.src);
+  if (!(await isDirectory(srcDir))) return EXIT.usage; // the build said so
+  if (signal.aborted) return EXIT.ok;
   const rebuild = debouncedBuild(options, io, debounceMs);
   const watcher = watch(srcDir, { ignoreInitial: true, atomic: true, ignored: isIgnored });
   watcher.on('all', (event, file) => {
@@ -38,6 +39,10 @@ export async function watchCommand(options: CommonOptions, io: CliIO, signal: Ab
 /** Files that are not scripts (editors' temp and backup files among them); folders are always watched. */
 function isIgnored(file: string, stats?: Stats): boolean {
   return stats !== undefined && stats.isFile() && !file.endsWith('.lua');
+}
+
+function isDirectory(dir: string): Promise<boolean> {
+  return fs.stat(dir).then((stat) => stat.isDirectory(), () => false);
 }
 
 function ready(watcher: FSWatcher): Promise<void> {

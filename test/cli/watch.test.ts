@@ -62,6 +62,19 @@ const VIM = (process.env.PATH ?? '').split(path.delimiter).map((dir) => path.joi
  * file, rename it over the script) as JetBrains' safe-write and `sed -i` do, vim's rename-and-rewrite, plain
  * appends, renames, deletes and new folders. Each step waits for the generated client to follow.
  */
+test('watch exits 3 when the script folder does not exist', async () => {
+  const project = await tempProject({});
+  const out: string[] = [];
+  const io = { cwd: project, out: (t: string) => out.push(t), err: (t: string) => out.push(t) };
+  const options = { src: 'lua', out: 'generated', format: 'text' as const, cluster: false, strict: false, esm: false };
+  try {
+    await expect(watchCommand(options, io, new AbortController().signal)).resolves.toBe(3);
+    expect(out.join('\n')).toContain("the script folder 'lua' does not exist");
+  } finally {
+    await fs.rm(project, { recursive: true, force: true });
+  }
+});
+
 describe('luagen watch, as editors save', () => {
   let project: string;
   let child: ChildProcess;
