@@ -6,7 +6,7 @@ import { EXIT, type CliIO } from './io';
 import type { CommonOptions } from './options';
 
 /**
- * `luagen watch`: builds, then rebuilds whenever a .lua file or a folder under --src is added, changed, renamed
+ * `luagen watch`: starts watching, builds, then rebuilds whenever a .lua file or a folder under --src is added, changed, renamed
  * or removed (debounced), until the signal aborts (Ctrl-C in a terminal). A failing build leaves generated/ as
  * it was, as `build` does.
  *
@@ -15,18 +15,21 @@ import type { CommonOptions } from './options';
  * `sed -i`). Its `atomic` option folds such a delete-then-add into one change.
  */
 export async function watchCommand(options: CommonOptions, io: CliIO, signal: AbortSignal, debounceMs = 100): Promise<number> {
-  await buildSafely(options, io);
   const srcDir = path.resolve(io.cwd, options.src);
-  if (!(await isDirectory(srcDir))) return EXIT.usage; // the build said so
-  if (signal.aborted) return EXIT.ok;
+  if (!(await isDirectory(srcDir))) {
+    await buildSafely(options, io); // it names the missing folder
+    return EXIT.usage;
+  }
   const rebuild = debouncedBuild(options, io, debounceMs);
   const watcher = watch(srcDir, { ignoreInitial: true, atomic: true, ignored: isIgnored });
   watcher.on('all', (event, file) => {
     if (event === 'addDir' || event === 'unlinkDir' || file.endsWith('.lua')) rebuild.schedule();
   });
   watcher.on('error', (error) => io.err(`luagen watch: ${error instanceof Error ? error.message : String(error)}`));
+  // Watching before the first build: a save made while it runs queues a rebuild instead of going unseen.
   await ready(watcher);
-  io.out(`luagen watch: watching ${options.src}/ (Ctrl-C to stop)`);
+  await rebuild.now();
+  if (!signal.aborted) io.out(`luagen watch: watching ${options.src}/ (Ctrl-C to stop)`);
   await new Promise<void>((resolve) => {
     if (signal.aborted) resolve();
     signal.addEventListener('abort', () => resolve(), { once: true });
@@ -50,24 +53,27 @@ function ready(watcher: FSWatcher): Promise<void> {
 }
 
 /** One build per burst of events; events during a build queue exactly one more build after it. */
-function debouncedBuild(options: CommonOptions, io: CliIO, debounceMs: number): { schedule(): void; settle(): Promise<void> } {
+function debouncedBuild(options: CommonOptions, io: CliIO, debounceMs: number): { schedule(): void; now(): Promise<void>; settle(): Promise<void> } {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   let queued = false;
-  const start = () => {
-    timer = undefined;
-    if (queued) return;
-    queued = true;
-    running = running.then(() => {
-      queued = false;
-      return buildSafely(options, io);
-    });
+  const now = () => {
+    clearTimeout(timer);
+    if (!queued) {
+      queued = true;
+      running = running.then(() => {
+        queued = false;
+        return buildSafely(options, io);
+      });
+    }
+    return running;
   };
   return {
     schedule() {
       clearTimeout(timer);
-      timer = setTimeout(start, debounceMs);
+      timer = setTimeout(now, debounceMs);
     },
+    now,
     async settle() {
       clearTimeout(timer);
       await running;

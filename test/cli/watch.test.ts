@@ -7,7 +7,7 @@ import { REPO_ROOT } from '../support/generate-fixture';
 import { COUNTER_SCRIPT, tempProject, writeFile } from './cli-harness';
 
 async function waitFor(condition: () => Promise<boolean>, what: string): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
+  for (let attempt = 0; attempt < 400; attempt++) {
     if (await condition()) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -34,7 +34,7 @@ test('watch builds, rebuilds when a script is added, and keeps generated/ on an 
     await expect(done).resolves.toBe(0);
     await fs.rm(project, { recursive: true, force: true });
   }
-}, 20_000);
+}, 60_000);
 
 test('watch --docs keeps the catalog in step with the scripts', async () => {
   const project = await tempProject({ 'lua/app/counter.lua': COUNTER_SCRIPT });
@@ -52,9 +52,11 @@ test('watch --docs keeps the catalog in step with the scripts', async () => {
     await expect(done).resolves.toBe(0);
     await fs.rm(project, { recursive: true, force: true });
   }
-}, 20_000);
+}, 60_000);
 
 const exec = promisify(execFile);
+// Each step below waits up to 20 s for the watcher (a loaded CI machine is slow); the default 30 s is too short.
+jest.setTimeout(90_000);
 const VIM = (process.env.PATH ?? '').split(path.delimiter).map((dir) => path.join(dir, 'vim')).find((file) => existsSync(file));
 
 /**
@@ -83,7 +85,8 @@ describe('luagen watch, as editors save', () => {
   const generated = (file: string) => fs.readFile(path.join(project, 'generated', file), 'utf8').catch(() => undefined);
 
   async function until(what: string, condition: () => Promise<boolean>): Promise<void> {
-    const deadline = Date.now() + 10_000;
+    // Generous: on a loaded machine starting tsx and the first build take many seconds.
+    const deadline = Date.now() + (output.includes('luagen watch: watching') ? 20_000 : 60_000);
     while (Date.now() < deadline) {
       if (await condition()) return;
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -102,7 +105,7 @@ describe('luagen watch, as editors save', () => {
     child.stderr!.on('data', (chunk) => (output += chunk));
     await until('its start', async () => output.includes('luagen watch: watching lua/'));
     await untilGenerated('the first build', 'scripts/app/counter.ts', 'how much to add');
-  }, 30_000);
+  }, 90_000);
 
   afterAll(async () => {
     if (child && child.exitCode === null) {
