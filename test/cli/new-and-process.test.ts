@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
@@ -63,4 +63,14 @@ describe('the installed bin', () => {
     const help = await exec(bin, ['--help']);
     expect(help.stdout).toContain('Usage: luagen');
   });
+
+  it('exits quietly when its output pipe is closed early (luagen --help | head -0)', async () => {
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+  });
 });
+
