@@ -1,6 +1,8 @@
 import type { ChainableCommander } from 'ioredis';
-import { decodeReply, scriptFailure } from './call-errors';
-import { LuagenError } from './errors';
+import { guardedCommand, wasRefused, wasWritten, type IoredisCommand } from './at-most-once';
+import type { RedisClient } from './bind';
+import { decodeReply, isNoScript, scriptFailure } from './call-errors';
+import { LuagenError, ScriptNotSentError, ScriptOutcomeUnknownError } from './errors';
 import type { ScriptSpec } from './script';
 
 /** A script queued in a pipeline or transaction. */
@@ -24,15 +26,76 @@ function isTransaction(pipeline: ChainableCommander): boolean {
   return ((pipeline as { _transactions?: number })._transactions ?? 0) > 0;
 }
 
-/** The SHA1s of the scripts a pipeline already carries in full (EVAL). */
-const sentInFull = new WeakMap<object, Set<string>>();
+/** What luagen knows of a pipeline: the scripts it carries in full (EVAL), its write-script commands. */
+interface BatchState {
+  readonly sentInFull: Set<string>;
+  readonly writes: IoredisCommand[];
+}
+
+const batches = new WeakMap<object, BatchState>();
+
+function batchState(pipeline: ChainableCommander): BatchState {
+  let state = batches.get(pipeline);
+  if (!state) {
+    state = { sentInFull: new Set(), writes: [] };
+    batches.set(pipeline, state);
+  }
+  return state;
+}
 
 function firstUseIn(pipeline: ChainableCommander, sha1: string): boolean {
-  const shas = sentInFull.get(pipeline) ?? new Set<string>();
-  sentInFull.set(pipeline, shas);
+  const shas = batchState(pipeline).sentInFull;
   if (shas.has(sha1)) return false;
   shas.add(sha1);
   return true;
+}
+
+/**
+ * The error `exec()` of a transaction carrying write scripts rejects with. Once one of them was written, a lost
+ * EXEC reply (or an EXECABORT caused by a refused re-send) leaves the outcome unknown; before that, nothing ran.
+ */
+function transactionFailure(state: BatchState, error: unknown): unknown {
+  if (!(error instanceof Error) || error instanceof LuagenError || state.writes.length === 0) return error;
+  const script = 'transaction';
+  if (error.name === 'ReplyError') {
+    return state.writes.some(wasRefused)
+      ? new ScriptOutcomeUnknownError(script, 'the connection was lost after EXEC was sent', { cause: error })
+      : error;
+  }
+  return state.writes.some(wasWritten)
+    ? new ScriptOutcomeUnknownError(script, `no reply to EXEC (${error.message})`, { cause: error })
+    : new ScriptNotSentError(script, error.message, { cause: error });
+}
+
+/** A transaction's `exec()` rejects with ScriptOutcomeUnknownError or ScriptNotSentError rather than a bare error. */
+function typeTransactionErrors(pipeline: ChainableCommander, state: BatchState): void {
+  if (state.writes.length > 0) return;
+  const target = pipeline as unknown as { exec: (...args: unknown[]) => Promise<unknown> };
+  const exec = target.exec;
+  target.exec = function (this: unknown, ...args: unknown[]) {
+    return exec.apply(this, args).catch((error: unknown) => Promise.reject(transactionFailure(state, error)));
+  };
+}
+
+/**
+ * Queues a call of a script that writes as a command written at most once (at-most-once.ts). In a plain
+ * pipeline, an EVALSHA answered NOSCRIPT (the cache was flushed meanwhile) is sent again in full after the batch.
+ */
+function queueWrite(client: RedisClient, pipeline: ChainableCommander, spec: ScriptSpec<unknown, unknown>, argv: unknown[]): void {
+  const state = batchState(pipeline);
+  const binary = spec.reply.binary;
+  const inFull = firstUseIn(pipeline, spec.sha1);
+  const command = guardedCommand(client, spec.id, inFull ? 'eval' : 'evalsha', [inFull ? spec.lua : spec.sha1, ...argv], binary);
+  if (isTransaction(pipeline)) {
+    typeTransactionErrors(pipeline, state);
+  } else if (!inFull) {
+    const send = client.sendCommand as unknown as (command: unknown) => Promise<unknown>;
+    command.promise = command.promise.catch((error: unknown) =>
+      isNoScript(error) ? send.call(client, guardedCommand(client, spec.id, 'eval', [spec.lua, ...argv], binary)) : Promise.reject(error),
+    );
+  }
+  state.writes.push(command);
+  (pipeline as unknown as { sendCommand(command: unknown): unknown }).sendCommand(command);
 }
 
 /** How one script is queued: the ioredis methods (the `...Buffer` variants for binary replies), worked out once. */
@@ -59,13 +122,16 @@ export function batchMethods(spec: ScriptSpec<unknown, unknown>, toDefined: Batc
  * 120,000 values overflow the stack with a RangeError.
  */
 export function queueScript(
+  client: RedisClient,
   pipeline: ChainableCommander,
   spec: ScriptSpec<unknown, unknown>,
   argv: unknown[],
   methods: BatchMethods,
 ): QueuedReply<unknown> {
   const queuedAt = pipeline.length;
-  if (firstUseIn(pipeline, spec.sha1)) {
+  if (!spec.readonly) {
+    queueWrite(client, pipeline, spec, argv);
+  } else if (firstUseIn(pipeline, spec.sha1)) {
     argv.unshift(spec.lua);
     commandOf(pipeline, methods.eval, spec.id).call(pipeline, argv);
   } else if (isTransaction(pipeline)) {

@@ -1,7 +1,8 @@
 import type { ChainableCommander, Cluster, Redis } from 'ioredis';
 import type { RedisKey } from './arguments';
+import { guardedCommand } from './at-most-once';
 import { batchMethods, commandOf, queueScript, type QueuedReply } from './batch';
-import { decodeReply, scriptFailure } from './call-errors';
+import { decodeReply, isNoScript, scriptFailure } from './call-errors';
 import { CrossSlotError, LuagenError, ScriptArgumentError } from './errors';
 import type { ScriptSpec } from './script';
 import { callReadOnly } from './read-only';
@@ -86,6 +87,19 @@ function commandArguments(spec: ScriptSpec<unknown, unknown>, argv: unknown[]): 
   return argv;
 }
 
+type SendCommand = (command: unknown) => Promise<unknown>;
+
+/**
+ * Runs a script that writes: EVALSHA, then EVAL should Redis answer NOSCRIPT (it did not run; the cache was
+ * empty or flushed meanwhile, any number of times). Each command is written at most once (at-most-once.ts).
+ * `argv` is `numkeys, ...keys, ...args`.
+ */
+function callWrite(client: RedisClient, spec: ScriptSpec<unknown, unknown>, argv: unknown[]): Promise<unknown> {
+  const send = (name: 'eval' | 'evalsha', script: string): Promise<unknown> =>
+    (client.sendCommand as unknown as SendCommand).call(client, guardedCommand(client, spec.id, name, [script, ...argv], spec.reply.binary));
+  return send('evalsha', spec.sha1).catch((error: unknown) => (isNoScript(error) ? send('eval', spec.lua) : Promise.reject(error)));
+}
+
 /** Binds one script to a client. */
 export function bindScript<Input, Reply>(client: RedisClient, spec: ScriptSpec<Input, Reply>): ScriptFunction<Input, Reply> {
   const generic = spec as ScriptSpec<unknown, unknown>;
@@ -107,12 +121,12 @@ export function bindScript<Input, Reply>(client: RedisClient, spec: ScriptSpec<I
     // argv goes as one array argument (ioredis flattens it): spread with apply, 120k values overflow the stack.
     const sent = spec.readonly
       ? callReadOnly(client, generic, argv, () => defined.call(client, commandArguments(generic, [...argv])))
-      : defined.call(client, commandArguments(generic, argv));
+      : callWrite(client, generic, argv);
     return sent.then(decode, fail);
   };
   const queue = (pipeline: ChainableCommander, input?: Input): QueuedReply<Reply> => {
     const argv = scriptArguments(client, generic, input);
-    return queueScript(pipeline, generic, argv, methods) as QueuedReply<Reply>;
+    return queueScript(client, pipeline, generic, argv, methods) as QueuedReply<Reply>;
   };
   return Object.assign(call, { queue, spec }) as unknown as ScriptFunction<Input, Reply>;
 }

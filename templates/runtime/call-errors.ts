@@ -6,6 +6,11 @@ const LINE = /user_script:(\d+)/;
 /** What Redis appends to an error raised (not returned) by a script: ` script: <sha1>, on @user_script:N.` */
 const RAISED_SUFFIX = / script: [0-9a-f]{40}, on @user_script:\d+\.$/;
 
+/** Redis answered that the script is not in its cache: it did not run, so sending it in full is safe. */
+export function isNoScript(error: unknown): boolean {
+  return error instanceof Error && error.message.startsWith('NOSCRIPT');
+}
+
 /** Maps an error raised while a script ran to a typed error (declared code) or a located ScriptError. */
 export function scriptFailure(declaration: ScriptDeclaration<unknown>, error: unknown): unknown {
   if (!(error instanceof Error) || error.name !== 'ReplyError') return error;

@@ -43,10 +43,7 @@ export class ScriptError extends LuagenError {
     options?: { cause?: unknown },
   ) {
     super(`${script}${location ? ` (${location})` : ''}: ${redisMessage}`);
-    // Set by hand rather than through Error's options argument, whose typing needs the ES2022 lib.
-    if (options && 'cause' in options) {
-      Object.defineProperty(this, 'cause', { value: options.cause, writable: true, configurable: true });
-    }
+    setCause(this, options);
   }
 }
 
@@ -62,6 +59,38 @@ export class ScriptCodeError<Code extends string = string> extends ScriptError {
     options?: { cause?: unknown },
   ) {
     super(script, undefined, redisMessage, options);
+  }
+}
+
+/**
+ * The script was handed to the connection, but no reply came back (the connection closed, `commandTimeout`
+ * expired, or the pipeline or transaction carrying it was aborted after it was written). It may have run, once,
+ * or not at all; the client never sends it again. Check the data (or use an `@idempotent` script with the same
+ * request id) before retrying.
+ */
+export class ScriptOutcomeUnknownError extends LuagenError {
+  override name = 'ScriptOutcomeUnknownError';
+  constructor(
+    readonly script: string,
+    /** What happened to the connection, e.g. `the connection closed before the reply arrived`. */
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${script}: outcome unknown: ${reason}; the script may or may not have run, and will not be re-sent`);
+    setCause(this, options);
+  }
+}
+
+/** The script never left the client (it was still queued when the call failed) and never will: safe to retry. */
+export class ScriptNotSentError extends LuagenError {
+  override name = 'ScriptNotSentError';
+  constructor(
+    readonly script: string,
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${script}: not sent: ${reason}; the script did not run and will not be sent, so retrying is safe`);
+    setCause(this, options);
   }
 }
 
@@ -90,4 +119,11 @@ export function describe(value: unknown): string {
   if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value} ${String(value)}`;
   return typeof value;
+}
+
+/** Set by hand rather than through Error's options argument, whose typing needs the ES2022 lib. */
+function setCause(error: Error, options: { cause?: unknown } | undefined): void {
+  if (options && 'cause' in options) {
+    Object.defineProperty(error, 'cause', { value: options.cause, writable: true, configurable: true });
+  }
 }

@@ -7,6 +7,8 @@ export {
   ScriptArgumentError,
   ScriptCodeError,
   ScriptError,
+  ScriptNotSentError,
+  ScriptOutcomeUnknownError,
   ScriptReplyError,
 } from './errors';
 export { preloadScripts } from './preload';

@@ -1,4 +1,5 @@
 import type { RedisClient } from './bind';
+import { isNoScript } from './call-errors';
 import type { ScriptSpec } from './script';
 
 /** Clients whose server does not know EVALSHA_RO (Redis < 7): they keep using EVALSHA. */
@@ -15,10 +16,6 @@ const EVAL_RO = 'eval_ro';
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : '';
-}
-
-function isNoScript(error: unknown): boolean {
-  return messageOf(error).startsWith('NOSCRIPT');
 }
 
 /** Redis < 7: `ERR unknown command 'EVALSHA_RO', with args beginning with: ...`. */
