@@ -1,11 +1,11 @@
 import Redis from 'ioredis';
-import Redis5 from 'ioredis5';
+import Redis5, { type RedisOptions as Redis5Options } from 'ioredis5';
 import type { RedisOptions } from 'ioredis';
 
 /** The two ioredis generations, each with its default protocol (ioredis 6: RESP3, ioredis 5: RESP2). */
 export const DELIVERY_CLIENTS = [
   { name: 'ioredis 6', connect: (url: string, options: RedisOptions = {}) => new Redis(url, options) },
-  { name: 'ioredis 5', connect: (url: string, options: RedisOptions = {}) => new Redis5(url, options) as unknown as Redis },
+  { name: 'ioredis 5', connect: (url: string, options: RedisOptions = {}) => new Redis5(url, options as unknown as Redis5Options) as unknown as Redis },
 ] as const;
 
 /** How a call ended: the error's class name (so that a run on an older runtime can be counted too). */
