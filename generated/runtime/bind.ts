@@ -6,6 +6,7 @@ import { guardedCommand } from './at-most-once';
 import { batchMethods, commandOf, queueScript, type QueuedReply } from './batch';
 import { decodeReply, isNoScript, scriptFailure } from './call-errors';
 import { CrossSlotError, LuagenError, ScriptArgumentError } from './errors';
+import { REQUEST_ID, requestRecordKey } from './request-record';
 import type { ScriptSpec } from './script';
 import { callReadOnly } from './read-only';
 import { applyPrefixes } from './prefixes';
@@ -44,10 +45,15 @@ export function isClusterClient(client: RedisClient): client is Cluster {
   return (client as { isCluster?: boolean }).isCluster === true;
 }
 
+/** The keyPrefix ioredis adds to every key of the client's commands. */
+function keyPrefixOf(client: RedisClient): string {
+  return (isClusterClient(client) ? (client.options.keyPrefix ?? client.options.redisOptions?.keyPrefix) : client.options.keyPrefix) ?? '';
+}
+
 /** The keys of one call must share a slot on a cluster; checked before anything is sent. */
 function checkSlots(client: RedisClient, spec: ScriptSpec<unknown, unknown>, keys: readonly RedisKey[]): void {
   if (keys.length < 2 || !isClusterClient(client)) return;
-  const prefix = client.options.keyPrefix ?? client.options.redisOptions?.keyPrefix ?? '';
+  const prefix = keyPrefixOf(client);
   const slotted = keys.map((key) => {
     const full = typeof key === 'string' ? prefix + key : Buffer.concat([Buffer.from(prefix), key]);
     return { key: full.toString(), slot: keySlot(full) };
@@ -74,7 +80,13 @@ function checkKeyCount(client: RedisClient, spec: ScriptSpec<unknown, unknown>, 
 /** Validates and encodes the input, checks the slots; returns `numkeys, ...keys, ...args`. */
 function scriptArguments(client: RedisClient, spec: ScriptSpec<unknown, unknown>, input: unknown): unknown[] {
   const argv: unknown[] = [0];
-  const keyCount = spec.encodeInto(input, argv);
+  const request: { id?: string } = {};
+  let keyCount = spec.encodeInto(input, argv, request);
+  if (spec.idempotent) {
+    if (keyCount === 0) throw new ScriptArgumentError(spec.id, REQUEST_ID, 'an @idempotent call needs at least one key to keep its record next to');
+    argv.splice(1 + keyCount, 0, requestRecordKey(spec.id, keyPrefixOf(client), argv[1] as RedisKey, request.id as string));
+    keyCount++;
+  }
   argv[0] = keyCount;
   checkKeyCount(client, spec, keyCount);
   if (keyCount > 1) checkSlots(client, spec, argv.slice(1, 1 + keyCount) as RedisKey[]);

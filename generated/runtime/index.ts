@@ -6,6 +6,7 @@ export { bindScript, registerScript, isClusterClient, type RedisClient, type Scr
 export {
   CrossSlotError,
   LuagenError,
+  RequestIdReusedError,
   ScriptArgumentError,
   ScriptCodeError,
   ScriptError,

@@ -39,6 +39,8 @@ export interface ScriptDeclaration<Reply> {
   readonly lua: string;
   readonly sha1: string;
   readonly readonly: boolean;
+  /** `@idempotent`: calls carry a `requestId`, and the script's Lua keeps the first reply this long. */
+  readonly idempotent?: { readonly ttlSeconds: number };
   /** Names of the KEYS slots; the last one is an array when `variadicKeys`. */
   readonly keys: readonly string[];
   readonly variadicKeys: boolean;
@@ -56,15 +58,17 @@ export interface ScriptSpec<Input, Reply> extends ScriptDeclaration<Reply> {
   readonly encode: (input: Input) => { keys: RedisKey[]; args: (string | Buffer)[] };
   /**
    * The same, appending KEYS then ARGV to `out` (one array per call on the hot path); returns the key count.
+   * For an `@idempotent` script, `request.id` receives the validated `requestId` (read once, with the rest).
    */
-  readonly encodeInto: (input: Input, out: unknown[]) => number;
+  readonly encodeInto: (input: Input, out: unknown[], request?: { id?: string }) => number;
   /** Phantom field carrying the input type. */
   readonly __input?: Input;
 }
 
 /** Called by every generated module: completes a declaration into a bindable script. */
 export function defineScript<Input, Reply>(declaration: ScriptDeclaration<Reply>): ScriptSpec<Input, Reply> {
-  const numberOfKeys = declaration.variadicKeys ? undefined : declaration.keys.length;
+  // An @idempotent script's request record is one more key, after the declared ones.
+  const numberOfKeys = declaration.variadicKeys ? undefined : declaration.keys.length + (declaration.idempotent ? 1 : 0);
   const encodeInto = encoderFor<Input>(declaration);
   const encode = (input: Input) => {
     const out: unknown[] = [];

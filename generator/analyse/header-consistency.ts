@@ -46,6 +46,7 @@ export function checkHeaderConsistency(script: ParsedScript): Diagnostic[] {
   });
 
   checkPrefixes(script, report);
+  diagnostics.push(...checkIdempotent(script));
 
   if (header.endLine > 0 && header.returns.length === 0 && !header.brokenTags.includes('return')) {
     report({ line: header.endLine, column: 1 }, 'LG008', 'the header has no @return', "declare the reply, e.g. '--- @return integer', or '--- @return nil' when it is not used");
@@ -70,4 +71,31 @@ function checkPrefixes(script: ParsedScript, report: (at: Position, code: Diagno
     } else if (!key && !arg) report(prefix, 'LG017', `@prefix names '${prefix.name}', which is neither a key nor an argument`, help);
     named.add(prefix.name);
   }
+}
+
+/** The name of the request id in the input of an `@idempotent` script. */
+export const REQUEST_ID = 'requestId';
+
+/**
+ * `@idempotent` needs a script that writes, a first key (its request record lives in that key's slot) and the
+ * input field `requestId` for itself.
+ */
+function checkIdempotent(script: ParsedScript): Diagnostic[] {
+  const { header, file } = script;
+  const tag = header.idempotent;
+  if (!tag) return [];
+  const problem = (message: string, help: string): Diagnostic[] => [
+    { file, line: tag.line, column: tag.column, code: 'LG012', severity: 'error', message, help },
+  ];
+  if (header.readonly || header.shebang?.flags.includes('no-writes')) {
+    return problem('a read-only script cannot be @idempotent', 'it writes nothing, so running it twice is harmless: remove @idempotent');
+  }
+  if (header.keys.length === 0) {
+    return problem('an @idempotent script needs a @key', 'its request record is stored next to the first key (same hash slot): declare the keys the script uses');
+  }
+  const clash = [...header.keys, ...header.args].find((p) => p.name === REQUEST_ID || p.name === 'requestRecordKey');
+  if (clash) {
+    return problem(`'${clash.name}' is a name luagen gives the request of an @idempotent script`, `rename the ${header.keys.includes(clash as never) ? 'key' : 'argument'} declared at line ${clash.line}`);
+  }
+  return [];
 }

@@ -14,6 +14,7 @@ export const DIAGNOSTIC_CODES = {
   LG009: { severity: 'error', title: 'invalid error code' },
   LG010: { severity: 'error', title: 'invalid shebang' },
   LG011: { severity: 'error', title: 'invalid parameter name' },
+  LG012: { severity: 'error', title: '@idempotent on a script that cannot carry it' },
   LG017: { severity: 'error', title: '@prefix names no key or string argument' },
   // Includes: shared Lua inlined into scripts.
   LG020: { severity: 'error', title: 'include not found or outside the source folder' },

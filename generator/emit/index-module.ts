@@ -69,6 +69,8 @@ function rawParameters(script: ScriptModel): string {
   if (variadic) return 'numberOfKeys: number | string, ...keysAndArgs: (RedisKey | number)[]';
   const name = (header: string) => parameterName(header, CALLBACK);
   const keys = script.keys.map((k) => `${name(k.name)}: RedisKey`);
+  // An @idempotent script takes its request record's key after its own keys (see docs/annotations.md).
+  if (script.idempotent) keys.push('requestRecordKey: RedisKey');
   const args = script.args.map((a) => {
     const type = a.type.kind === 'buffer' ? 'Buffer' : a.type.kind === 'literal' ? argumentTypeText(a.type) : 'string | number';
     if (a.variadic) return `...${name(a.name)}: (${type})[]`;

@@ -69,7 +69,20 @@ function inputInterface(script: ScriptModel, name: string): InterfaceDeclaration
     type: a.variadic ? `readonly (${argumentTypeText(a.type)})[]` : argumentTypeText(a.type),
     docs: a.description ? [docText(a.description)] : [],
   }));
-  const properties = [...keys, ...args];
+  const requestId = script.idempotent
+    ? [
+        {
+          kind: StructureKind.PropertySignature as const,
+          name: 'requestId',
+          isReadonly: true,
+          type: 'string',
+          docs: [
+            `The caller's id for this request (1 to 256 characters). The first call with an id runs the script and its reply is kept ${ttlText(script.idempotent.ttlSeconds)}; a call with the same id and input returns that reply without running the script again.`,
+          ],
+        },
+      ]
+    : [];
+  const properties = [...keys, ...args, ...requestId];
   // An empty interface would accept any object (`{ value: 1 }`); this one accepts only `{}`.
   const nothing = { keyName: 'field', keyType: 'string', returnType: 'never', isReadonly: true, docs: ['This script takes no keys or arguments.'] };
   return {
@@ -80,6 +93,13 @@ function inputInterface(script: ScriptModel, name: string): InterfaceDeclaration
     properties,
     indexSignatures: properties.length === 0 ? [nothing] : [],
   };
+}
+
+function ttlText(seconds: number): string {
+  for (const [unit, size] of [['day', 86_400], ['hour', 3_600], ['minute', 60]] as const) {
+    if (seconds % size === 0) return `${seconds / size} ${unit}${seconds === size ? '' : 's'}`;
+  }
+  return `${seconds} second${seconds === 1 ? '' : 's'}`;
 }
 
 function replyType(script: ScriptModel, name: string): InterfaceDeclarationStructure | TypeAliasDeclarationStructure {
@@ -120,6 +140,7 @@ function errorDeclarations(script: ScriptModel, names: ExportedNames): Statement
 function specDocs(script: ScriptModel): string {
   const lines = script.description ? [docText(script.description), ''] : [];
   lines.push(`Runs \`${docText(script.sourcePath)}\`${script.readonly ? ' (read-only)' : ''}.`);
+  if (script.idempotent) lines.push('Exactly once per `requestId` (`@idempotent`): a replay returns the first reply.');
   for (const error of script.errors) {
     lines.push(`@throws {@link ${exportedNames(script.exportName).errorClass}} \`${error.code}\`${error.description ? `: ${docText(error.description)}` : ''}`);
   }
@@ -143,6 +164,7 @@ function specStatement(script: ScriptModel, names: ExportedNames): WriterFunctio
     ...(script.sources.length > 0 ? [`sources: [${script.sources.map(([at, file, line]) => `[${at}, ${quote(file)}, ${line}]`).join(', ')}]`] : []),
     `sha1: ${quote(script.sha1)}`,
     `readonly: ${script.readonly}`,
+    ...(script.idempotent ? [`idempotent: { ttlSeconds: ${script.idempotent.ttlSeconds} }`] : []),
     `keys: [${keyNames}]`,
     `variadicKeys: ${script.keys.some((k) => k.variadic)}`,
     `args: [${args.join(', ')}]`,

@@ -17,6 +17,7 @@ export function buildScriptModel(script: ParsedScript, names: ScriptNames): Scri
     returnDescription: header.returns[0]?.description ?? '',
     errors: header.errors.map(({ code, description }) => ({ code, description })),
     readonly: final.flags.includes('no-writes'),
+    idempotent: header.idempotent ? { ttlSeconds: header.idempotent.ttlSeconds } : undefined,
     lua: final.lua,
     sha1: final.sha1,
     lineOffset: final.lineOffset,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { HeaderAst } from '../parse/header-ast';
+import { wrapIdempotent } from './idempotent-lua';
 
 export interface FinalLua {
   /** The text sent to Redis. */
@@ -12,7 +13,8 @@ export interface FinalLua {
 
 /**
  * The exact script text Redis receives: LF line ends, and `#!lua flags=no-writes` for read-only scripts
- * (merged into an existing shebang line, or added as a new first line).
+ * (merged into an existing shebang line, or added as a new first line); an `@idempotent` script wrapped in its
+ * request record (idempotent-lua.ts).
  */
 export function finalLua(source: string, header: HeaderAst): FinalLua {
   const text = source.replace(/\r\n/g, '\n');
@@ -29,6 +31,9 @@ export function finalLua(source: string, header: HeaderAst): FinalLua {
       lua = `${line}\n${text}`;
       lineOffset = 1;
     }
+  } else if (header.idempotent) {
+    lua = wrapIdempotent(text, shebang !== undefined, header.idempotent.ttlSeconds);
+    lineOffset = 1;
   }
   const sha1 = createHash('sha1').update(lua, 'utf8').digest('hex');
   return { lua, sha1, lineOffset, flags };

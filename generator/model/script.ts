@@ -49,6 +49,8 @@ export interface ScriptModel {
   readonly returnDescription: string;
   readonly errors: readonly ErrorCodeDecl[];
   readonly readonly: boolean;
+  /** `@idempotent`: calls take a `requestId`; the first reply is kept this long and returned to replays. */
+  readonly idempotent: { readonly ttlSeconds: number } | undefined;
   /** The exact text sent to Redis (shebang flags applied). */
   readonly lua: string;
   readonly sha1: string;

@@ -13,6 +13,8 @@ export interface HeaderAst {
   readonly prefixes: readonly PrefixTag[];
   /** Where `@readonly` stands, when it does. */
   readonly readonly: Position | undefined;
+  /** `@idempotent [ttl]`: exactly-once calls with a caller's request id. */
+  readonly idempotent: IdempotentTag | undefined;
   /** The shebang on line 1, when there is one. */
   readonly shebang: ShebangAst | undefined;
   /** Tags that were written but could not be parsed (already reported), e.g. `['return']`. */
@@ -21,6 +23,11 @@ export interface HeaderAst {
   readonly startLine: number;
   /** The last line of the header block (0 when there is none). */
   readonly endLine: number;
+}
+
+export interface IdempotentTag extends Position {
+  /** How long a request's first reply is kept, in seconds (default one day). */
+  readonly ttlSeconds: number;
 }
 
 export interface KeyTag extends Position {

@@ -1,7 +1,7 @@
 import type { Diagnostic, Position } from '../diagnostics/diagnostic';
 import type { DiagnosticCode } from '../diagnostics/codes';
 import { ARGUMENT_SCALARS, typeToString, type LuaType } from '../model/lua-type';
-import type { ArgTag, ErrorTag, KeyTag, PrefixTag, ReturnTag } from './header-ast';
+import type { ArgTag, ErrorTag, IdempotentTag, KeyTag, PrefixTag, ReturnTag } from './header-ast';
 import { closest } from './suggest';
 import { parseTypePrefix } from './type-expression';
 
@@ -20,9 +20,10 @@ export type Tag =
   | { tag: 'return'; value: ReturnTag }
   | { tag: 'error'; value: ErrorTag }
   | { tag: 'prefix'; value: PrefixTag }
-  | { tag: 'readonly'; value: Position };
+  | { tag: 'readonly'; value: Position }
+  | { tag: 'idempotent'; value: IdempotentTag };
 
-export const TAGS = ['key', 'arg', 'return', 'error', 'prefix', 'readonly'] as const;
+export const TAGS = ['key', 'arg', 'return', 'error', 'prefix', 'readonly', 'idempotent'] as const;
 
 /** Names other tools use for our tags. */
 const TAG_ALIASES: Record<string, string> = { param: 'arg', returns: 'return', keys: 'key', throws: 'error' };
@@ -69,6 +70,8 @@ export function parseTag(line: TagLine, diagnostics: Diagnostic[]): Tag | undefi
       return parsePrefix(context, at(start));
     case 'readonly':
       return { tag: 'readonly', value: at(start) };
+    case 'idempotent':
+      return parseIdempotent(context, at(start));
     default: {
       const suggestion = TAG_ALIASES[tagName] ?? closest(tagName, TAGS);
       const known = TAGS.map((t) => `@${t}`).join(', ');
@@ -187,6 +190,25 @@ function parseError(context: TagContext, position: Position): Tag | undefined {
   }
   cursor.offset += code.length;
   return { tag: 'error', value: { ...position, code, description: rest(context) } };
+}
+
+/** One day: long enough for any client retry, short enough that request records do not pile up. */
+export const DEFAULT_IDEMPOTENT_TTL_SECONDS = 86_400;
+
+const DURATION = /^(\d+)(s|m|h|d)?$/;
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3_600, d: 86_400 };
+
+/** `@idempotent [ttl]`, the ttl as `90s`, `30m`, `24h`, `7d` or plain seconds. */
+function parseIdempotent(context: TagContext, position: Position): Tag | undefined {
+  skipSpace(context);
+  const text = rest(context).split(/\s+/)[0] ?? '';
+  if (text === '') return { tag: 'idempotent', value: { ...position, ttlSeconds: DEFAULT_IDEMPOTENT_TTL_SECONDS } };
+  const match = DURATION.exec(text);
+  const ttlSeconds = match ? Number(match[1]) * UNIT_SECONDS[match[2] ?? 's'] : NaN;
+  if (!match || !(ttlSeconds >= 1 && ttlSeconds <= 365 * 86_400)) {
+    return context.report(context.cursor.offset, 'LG006', `'${text}' is not a request-record lifetime`, 'write @idempotent 24h (s, m, h or d, from 1s up to 365d), or @idempotent alone for one day');
+  }
+  return { tag: 'idempotent', value: { ...position, ttlSeconds } };
 }
 
 function readType(context: TagContext, usage: string): LuaType | undefined {

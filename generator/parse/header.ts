@@ -77,7 +77,7 @@ type MutableHeader = {
 };
 
 function emptyHeader(shebang: HeaderAst['shebang']): MutableHeader {
-  return { description: [], keys: [], args: [], returns: [], errors: [], prefixes: [], brokenTags: [], readonly: undefined, shebang, startLine: 0, endLine: 0 };
+  return { description: [], keys: [], args: [], returns: [], errors: [], prefixes: [], brokenTags: [], readonly: undefined, idempotent: undefined, shebang, startLine: 0, endLine: 0 };
 }
 
 type ParsedTag = ReturnType<typeof parseTag>;
@@ -96,6 +96,9 @@ function collect(header: MutableHeader, tag: NonNullable<ParsedTag>): { descript
       return pushMutable(header.prefixes, tag.value);
     case 'readonly':
       header.readonly ??= tag.value;
+      return undefined;
+    case 'idempotent':
+      header.idempotent ??= tag.value;
       return undefined;
   }
 }

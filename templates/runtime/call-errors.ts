@@ -1,7 +1,9 @@
-import { ScriptError, ScriptReplyError, type ScriptCodeError } from './errors';
+import { RequestIdReusedError, ScriptError, ScriptReplyError, type ScriptCodeError } from './errors';
 import { ReplyMismatch } from './replies';
 import type { ScriptDeclaration } from './script';
 
+/** The code the Lua around an `@idempotent` script answers with for a request id reused with other input. */
+const REQUEST_ID_REUSED = 'LUAGEN_REQUEST_ID_REUSED';
 const LINE = /user_script:(\d+)/;
 /** What Redis appends to an error raised (not returned) by a script: ` script: <sha1>, on @user_script:N.` */
 const RAISED_SUFFIX = / script: [0-9a-f]{40}, on @user_script:\d+\.$/;
@@ -15,6 +17,7 @@ export function isNoScript(error: unknown): boolean {
 export function scriptFailure(declaration: ScriptDeclaration<unknown>, error: unknown): unknown {
   if (!(error instanceof Error) || error.name !== 'ReplyError') return error;
   const message = error.message;
+  if (declaration.idempotent && message.startsWith(REQUEST_ID_REUSED)) return new RequestIdReusedError(declaration.id, message);
   const coded = codedError(declaration, message, error);
   if (coded) return coded;
   const line = LINE.exec(message);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { encodeKey, keyProblem, keySchema, type RedisKey } from './arguments';
 import { describe, ScriptArgumentError } from './errors';
+import { REQUEST_ID, requestIdRule, requestIdSchema } from './request-record';
 import type { ArgumentSpec, ScriptDeclaration, ScriptSpec } from './script';
 
 /** The rule of one value: what is wrong with it, or undefined. */
@@ -22,7 +23,9 @@ function slotsOf(declaration: ScriptDeclaration<unknown>): Slot[] {
   const { keys, variadicKeys, args } = declaration;
   const keySlots = keys.map((name, i) => ({ name, variadic: variadicKeys && i === keys.length - 1, optional: false, rule: keyRule }));
   const argSlots = args.map((a: ArgumentSpec) => ({ name: a.name, variadic: a.variadic === true, optional: a.optional === true, rule: a.codec }));
-  return [...keySlots, ...argSlots];
+  // An @idempotent script's requestId is read and checked with the rest, last.
+  const request = declaration.idempotent ? [{ name: REQUEST_ID, variadic: false, optional: false, rule: requestIdRule }] : [];
+  return [...keySlots, ...argSlots, ...request];
 }
 
 function buildSchema(declaration: ScriptDeclaration<unknown>): z.ZodType<Record<string, unknown>> {
@@ -35,6 +38,7 @@ function buildSchema(declaration: ScriptDeclaration<unknown>): z.ZodType<Record<
     const schema: z.ZodType = arg.variadic ? z.array(arg.codec.schema) : arg.codec.schema;
     shape[arg.name] = arg.optional ? schema.optional() : schema;
   }
+  if (declaration.idempotent) shape[REQUEST_ID] = requestIdSchema;
   return z.object(shape) as unknown as z.ZodType<Record<string, unknown>>;
 }
 
@@ -138,7 +142,7 @@ export function encoderFor<Input>(declaration: ScriptDeclaration<unknown>): Scri
   const slots = slotsOf(declaration);
   const allowed = new Set(slots.map((slot) => slot.name));
   const { id, keys: keyNames, variadicKeys, args: argSpecs } = declaration;
-  return (input, out) => {
+  return (input, out, request) => {
     const values = snapshotOf(id, slots, allowed, input);
     if (!isValid(slots, values)) throw rejection(id, schema, slots, values);
     const start = out.length;
@@ -162,6 +166,7 @@ export function encoderFor<Input>(declaration: ScriptDeclaration<unknown>): Scri
         out.push(encodeValue(id, spec, value));
       }
     }
+    if (request && declaration.idempotent) request.id = values[slots.length - 1] as string;
     return keyCount;
   };
 }

@@ -94,6 +94,17 @@ export class ScriptNotSentError extends LuagenError {
   }
 }
 
+/** An `@idempotent` script was called again with a request id it already ran with, but with other input. */
+export class RequestIdReusedError extends LuagenError {
+  override name = 'RequestIdReusedError';
+  constructor(
+    readonly script: string,
+    readonly redisMessage: string,
+  ) {
+    super(`${script}: this requestId was already used with other keys or arguments; nothing ran (use a new id per request)`);
+  }
+}
+
 /** The keys of one call live in different cluster slots (Redis would answer CROSSSLOT). */
 export class CrossSlotError extends LuagenError {
   override name = 'CrossSlotError';

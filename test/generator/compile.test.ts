@@ -48,14 +48,15 @@ beforeAll(async () => {
   const { outDir } = await generateFixture('compile-names-esm', 'test/fixtures/golden/names/lua', { esm: true });
   ts.sys.writeFile(path.join(outDir, 'package.json'), '{ "type": "module" }\n');
   await generateWithZodPackage('compile-types', 'test/fixtures/golden/types/lua', 'zod3');
+  await generateFixture('compile-idempotent', 'test/fixtures/golden/idempotent/lua');
   for (const [name, esm] of [['compile-esm', true], ['compile-esm-bare', false]] as const) {
     const { outDir } = await generateFixture(name, 'test/fixtures/golden/types/lua', { esm });
     ts.sys.writeFile(path.join(outDir, 'package.json'), '{ "type": "module" }\n');
   }
 }, 60_000);
 
-test('the generated clients (lua/ library, the golden types fixture, no scripts at all) compile under the strictest options', () => {
-  const diagnostics = compile(['generated/index.ts', 'test/compile/usage.ts', 'test/.generated/compile-empty/index.ts']);
+test('the generated clients (lua/ library, the golden types fixture, no scripts at all, @idempotent) compile under the strictest options', () => {
+  const diagnostics = compile(['generated/index.ts', 'test/compile/usage.ts', 'test/.generated/compile-empty/index.ts', 'test/.generated/compile-idempotent/index.ts']);
   expect(diagnostics.map(describeDiagnostic)).toEqual([]);
 }, 60_000);
 
