@@ -52,22 +52,25 @@ function isReplyError(error: unknown): boolean {
   return error instanceof Error && error.name === 'ReplyError';
 }
 
-/** Commands written on a socket and still awaiting their reply. */
-const awaitingOn = new WeakMap<object, Set<GuardedCommand>>();
+/** On a socket: the guarded commands written on it and still awaiting their reply (a property: no map lookup). */
+const AWAITING = Symbol('luagen awaiting replies');
+
+type WatchedSocket = { [AWAITING]?: Set<GuardedCommand>; once?: (event: string, listener: () => void) => void };
 
 function release(command: GuardedCommand): void {
-  const { socket } = command.luagenGuard;
-  if (socket) awaitingOn.get(socket)?.delete(command);
+  const socket = command.luagenGuard.socket as WatchedSocket | undefined;
+  socket?.[AWAITING]?.delete(command);
 }
 
 /** Once the socket closes, no reply can come: every call still waiting on it settles as unknown. */
-function watch(socket: object, command: GuardedCommand): void {
-  let awaiting = awaitingOn.get(socket);
+function watch(target: object, command: GuardedCommand): void {
+  const socket = target as WatchedSocket;
+  let awaiting = socket[AWAITING];
   if (!awaiting) {
     const commands = new Set<GuardedCommand>();
     awaiting = commands;
-    awaitingOn.set(socket, commands);
-    (socket as { once?: (event: string, listener: () => void) => void }).once?.('close', () => {
+    socket[AWAITING] = commands;
+    socket.once?.('close', () => {
       for (const waiting of [...commands]) {
         if (waiting.luagenGuard.settled || waiting.luagenGuard.phase !== 'sent') continue;
         waiting.reject(new ScriptOutcomeUnknownError(waiting.luagenGuard.script, 'the connection closed before the reply arrived'));
@@ -76,7 +79,7 @@ function watch(socket: object, command: GuardedCommand): void {
     });
   }
   awaiting.add(command);
-  command.luagenGuard.socket = socket;
+  command.luagenGuard.socket = target;
 }
 
 /** The error a call settles with: what the client knows about whether the script ran. */
@@ -110,8 +113,10 @@ function guardedClassOf(Base: CommandClass): CommandClass {
   // No class fields: the base constructor calls initPromise() before they would be initialised.
   class GuardedScriptCommand extends Base {
     override initPromise(): void {
+      const self = this as unknown as GuardedCommand & { luagenRaw?: boolean };
+      self.luagenRaw = true;
       super.initPromise();
-      const self = this as unknown as GuardedCommand;
+      self.luagenRaw = false;
       if (self.luagenGuard) self.luagenGuard.settled = false;
       const { resolve, reject } = self;
       self.resolve = (value) => {
@@ -152,7 +157,12 @@ function guardedClassOf(Base: CommandClass): CommandClass {
     get(this: { luagenReject?: (error: Error) => void }) {
       return this.luagenReject;
     },
-    set(this: GuardedCommand & { luagenReject?: (error: Error) => void }, reject: (error: Error) => void) {
+    set(this: GuardedCommand & { luagenReject?: (error: Error) => void; luagenRaw?: boolean }, reject: (error: Error) => void) {
+      // ioredis's own, set inside initPromise: wrapped by ours right after, which observes for both.
+      if (this.luagenRaw) {
+        this.luagenReject = reject;
+        return;
+      }
       this.luagenReject = (error: Error) => {
         noteReply(this, error);
         return reject.call(this, error);
@@ -163,24 +173,24 @@ function guardedClassOf(Base: CommandClass): CommandClass {
   return GuardedScriptCommand;
 }
 
-const commandClasses = new WeakMap<object, CommandClass>();
+const guardedByClient = new WeakMap<object, CommandClass>();
 
 /**
- * The Command class of the client's own ioredis (5 or 6, whichever the application has): `call()` builds a
+ * The guarded Command class over the client's own ioredis (5 or 6, whichever the application has): `call()` builds a
  * Command and hands it to `this.sendCommand`, here a probe that keeps it.
  */
-function commandClassOf(client: RedisClient): CommandClass {
+function guardedClassFor(client: RedisClient): CommandClass {
   const owner = Object.getPrototypeOf(client) as object;
-  let Command = commandClasses.get(owner);
-  if (!Command) {
+  let Guarded = guardedByClient.get(owner);
+  if (!Guarded) {
     let built: IoredisCommand | undefined;
     const probe = { options: {}, sendCommand: (command: IoredisCommand) => ((built = command), command.promise) };
     (client.call as unknown as (this: unknown, ...args: unknown[]) => unknown).call(probe, 'ping');
     if (!built) throw new LuagenError('this ioredis client does not build Command objects through sendCommand()');
-    Command = built.constructor as CommandClass;
-    commandClasses.set(owner, Command);
+    Guarded = guardedClassOf(built.constructor as CommandClass);
+    guardedByClient.set(owner, Guarded);
   }
-  return Command;
+  return Guarded;
 }
 
 /** A script command for `client` (or a pipeline of it) that is written at most once. */
@@ -191,7 +201,7 @@ export function guardedCommand(
   args: unknown[],
   binary: boolean,
 ): IoredisCommand {
-  const Guarded = guardedClassOf(commandClassOf(client));
+  const Guarded = guardedClassFor(client);
   const options = client.options as { keyPrefix?: string; showFriendlyErrorStack?: boolean };
   const command = new Guarded(name, args, {
     keyPrefix: options.keyPrefix,

@@ -107,9 +107,15 @@ type SendCommand = (command: unknown) => Promise<unknown>;
  * `argv` is `numkeys, ...keys, ...args`.
  */
 function callWrite(client: RedisClient, spec: ScriptSpec<unknown, unknown>, argv: unknown[]): Promise<unknown> {
-  const send = (name: 'eval' | 'evalsha', script: string): Promise<unknown> =>
-    (client.sendCommand as unknown as SendCommand).call(client, guardedCommand(client, spec.id, name, [script, ...argv], spec.reply.binary));
-  return send('evalsha', spec.sha1).catch((error: unknown) => (isNoScript(error) ? send('eval', spec.lua) : Promise.reject(error)));
+  // One array for both: a Command copies its arguments (args.flat()).
+  argv.unshift(spec.sha1);
+  const send = (name: 'eval' | 'evalsha'): Promise<unknown> =>
+    (client.sendCommand as unknown as SendCommand).call(client, guardedCommand(client, spec.id, name, argv, spec.reply.binary));
+  return send('evalsha').catch((error: unknown) => {
+    if (!isNoScript(error)) return Promise.reject(error);
+    argv[0] = spec.lua;
+    return send('eval');
+  });
 }
 
 /** Binds one script to a client. */
