@@ -9,6 +9,7 @@ import type { ArgParam, KeyParam, ScriptModel } from '../model/script';
  */
 export function exampleCall(script: ScriptModel, clientName = 'scripts'): string {
   const fields = [...script.keys.map((k) => keyField(k, script.keys.length > 1 || k.variadic)), ...script.args.map(argField)];
+  if (script.idempotent) fields.push("requestId: 'request-1'");
   const input = fields.length === 0 ? '' : `{ ${fields.join(', ')} }`;
   return `await ${clientName}.${script.id}(${input})`;
 }

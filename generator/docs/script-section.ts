@@ -20,6 +20,9 @@ export function scriptSection(script: ScriptModel, sourceLink: string): string {
     [
       `- **Source:** [${script.sourcePath}](${sourceLink})`,
       `- **Read-only:** ${readOnlyText(script)}`,
+      ...(script.idempotent
+        ? [`- **Exactly once** (\`@idempotent\`): per \`requestId\`, whose first reply is kept ${script.idempotent.ttlSeconds} s and returned to replays.`]
+        : []),
       `- **ioredis command:** ${code(script.command)}, SHA1 ${code(script.sha1)}`,
     ].join('\n'),
     keysPart(script),

@@ -30,6 +30,6 @@ export const CLIENT_EXPORTS: readonly string[] = [
   // runtime/index.ts
   'arg', 'ArgumentCodec', 'ArgumentSpec', 'bindScript', 'CrossSlotError', 'defineScript', 'isClusterClient', 'keySchema',
   'keySlot', 'LuagenError', 'preloadScripts', 'QueuedReply', 'RedisClient', 'RedisKey', 'registerScript', 'reply',
-  'ReplyDecoder', 'ScriptArgumentError', 'ScriptCodeError', 'ScriptDeclaration', 'ScriptError', 'ScriptFunction',
-  'ScriptReplyError', 'ScriptSpec',
+  'ReplyDecoder', 'RequestIdReusedError', 'ScriptArgumentError', 'ScriptCodeError', 'ScriptDeclaration', 'ScriptError',
+  'ScriptFunction', 'ScriptNotSentError', 'ScriptOutcomeUnknownError', 'ScriptReplyError', 'ScriptSpec',
 ];
