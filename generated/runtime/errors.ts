@@ -64,35 +64,38 @@ export class ScriptCodeError<Code extends string = string> extends ScriptError {
   }
 }
 
+/** What the client knows about a call that got no reply: `reason` says what happened to it. */
+export abstract class ScriptDeliveryError extends LuagenError {
+  constructor(
+    readonly script: string,
+    /** What happened, e.g. `the connection closed before the reply arrived`. */
+    readonly reason: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${script}: ${message}`);
+    setCause(this, options);
+  }
+}
+
 /**
  * The script was handed to the connection, but no reply came back (the connection closed, `commandTimeout`
  * expired, or the pipeline or transaction carrying it was aborted after it was written). It may have run, once,
  * or not at all; the client never sends it again. Check the data (or use an `@idempotent` script with the same
  * request id) before retrying.
  */
-export class ScriptOutcomeUnknownError extends LuagenError {
+export class ScriptOutcomeUnknownError extends ScriptDeliveryError {
   override name = 'ScriptOutcomeUnknownError';
-  constructor(
-    readonly script: string,
-    /** What happened to the connection, e.g. `the connection closed before the reply arrived`. */
-    readonly reason: string,
-    options?: { cause?: unknown },
-  ) {
-    super(`${script}: outcome unknown: ${reason}; the script may or may not have run, and will not be re-sent`);
-    setCause(this, options);
+  constructor(script: string, reason: string, options?: { cause?: unknown }) {
+    super(script, reason, `outcome unknown: ${reason}; the script may or may not have run, and will not be re-sent`, options);
   }
 }
 
 /** The script never left the client (it was still queued when the call failed) and never will: safe to retry. */
-export class ScriptNotSentError extends LuagenError {
+export class ScriptNotSentError extends ScriptDeliveryError {
   override name = 'ScriptNotSentError';
-  constructor(
-    readonly script: string,
-    readonly reason: string,
-    options?: { cause?: unknown },
-  ) {
-    super(`${script}: not sent: ${reason}; the script did not run and will not be sent, so retrying is safe`);
-    setCause(this, options);
+  constructor(script: string, reason: string, options?: { cause?: unknown }) {
+    super(script, reason, `not sent: ${reason}; the script did not run and will not be sent, so retrying is safe`, options);
   }
 }
 

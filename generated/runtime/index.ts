@@ -9,6 +9,7 @@ export {
   RequestIdReusedError,
   ScriptArgumentError,
   ScriptCodeError,
+  ScriptDeliveryError,
   ScriptError,
   ScriptNotSentError,
   ScriptOutcomeUnknownError,

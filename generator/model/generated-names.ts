@@ -30,6 +30,6 @@ export const CLIENT_EXPORTS: readonly string[] = [
   // runtime/index.ts
   'arg', 'ArgumentCodec', 'ArgumentSpec', 'bindScript', 'CrossSlotError', 'defineScript', 'isClusterClient', 'keySchema',
   'keySlot', 'LuagenError', 'preloadScripts', 'QueuedReply', 'RedisClient', 'RedisKey', 'registerScript', 'reply',
-  'ReplyDecoder', 'RequestIdReusedError', 'ScriptArgumentError', 'ScriptCodeError', 'ScriptDeclaration', 'ScriptError',
+  'ReplyDecoder', 'RequestIdReusedError', 'ScriptArgumentError', 'ScriptCodeError', 'ScriptDeclaration', 'ScriptDeliveryError', 'ScriptError',
   'ScriptFunction', 'ScriptNotSentError', 'ScriptOutcomeUnknownError', 'ScriptReplyError', 'ScriptSpec',
 ];

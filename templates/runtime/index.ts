@@ -7,6 +7,7 @@ export {
   RequestIdReusedError,
   ScriptArgumentError,
   ScriptCodeError,
+  ScriptDeliveryError,
   ScriptError,
   ScriptNotSentError,
   ScriptOutcomeUnknownError,

@@ -1,4 +1,4 @@
-import Redis from 'ioredis';
+import Redis, { type RedisOptions } from 'ioredis';
 import { bindScripts, ScriptNotSentError, ScriptOutcomeUnknownError } from '../../generated';
 import { startRedis, type RedisHandle } from '../support/redis-server';
 import { startProxy, type TcpProxy } from '../support/tcp-proxy';
@@ -40,10 +40,13 @@ async function settle(redis: Redis): Promise<void> {
 describe.each(DELIVERY_CLIENTS.map((c) => [c.name, c] as const))('%s: a write script', (_name, client) => {
   let redis: Redis;
   let scripts: ReturnType<typeof bindScripts>;
-  beforeEach(() => {
-    redis = client.connect(proxy.url, { retryStrategy: () => 20 });
+  /** A client through the proxy (replacing the current one), reconnecting every 20 ms. */
+  const connect = (options: RedisOptions = {}) => {
+    redis?.disconnect();
+    redis = client.connect(proxy.url, { retryStrategy: () => 20, ...options });
     scripts = bindScripts(redis);
-  });
+  };
+  beforeEach(() => connect());
   afterEach(() => redis.disconnect());
 
   it('whose reply is lost after it ran is not run again, and the call says its outcome is unknown', async () => {
@@ -58,9 +61,7 @@ describe.each(DELIVERY_CLIENTS.map((c) => [c.name, c] as const))('%s: a write sc
   });
 
   it('settles (outcome unknown) when ioredis resending is turned off, rather than never', async () => {
-    redis.disconnect();
-    redis = client.connect(proxy.url, { retryStrategy: () => 20, autoResendUnfulfilledCommands: false });
-    scripts = bindScripts(redis);
+    connect({ autoResendUnfulfilledCommands: false });
     const counter = newKey('noresend');
     await scripts.basic.increment({ counter, by: 0 });
     const lost = proxy.loseNextReply(counter);
@@ -100,9 +101,7 @@ describe.each(DELIVERY_CLIENTS.map((c) => [c.name, c] as const))('%s: a write sc
   });
 
   it('past commandTimeout rejects as unknown and is not re-sent after a reconnect', async () => {
-    redis.disconnect();
-    redis = client.connect(proxy.url, { retryStrategy: () => 20, commandTimeout: 300 });
-    scripts = bindScripts(redis);
+    connect({ commandTimeout: 300 });
     const counter = newKey('timeout');
     await scripts.basic.increment({ counter, by: 0 });
     proxy.holdReplies();
@@ -115,9 +114,7 @@ describe.each(DELIVERY_CLIENTS.map((c) => [c.name, c] as const))('%s: a write sc
   });
 
   it('that never left the client rejects as not sent, and is never sent later', async () => {
-    redis.disconnect();
-    redis = client.connect(proxy.url, { retryStrategy: () => 20, commandTimeout: 300 });
-    scripts = bindScripts(redis);
+    connect({ commandTimeout: 300 });
     const counter = newKey('notsent');
     await redis.ping();
     proxy.refuseConnections(true);
