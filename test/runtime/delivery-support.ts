@@ -63,3 +63,17 @@ export function killRepeatedly(admin: Redis, name: string, everyMs: number): { s
 export function report(label: string, values: Record<string, unknown>): void {
   if (process.env.LUAGEN_DELIVERY_REPORT) process.stdout.write(`${label}: ${JSON.stringify(values)}\n`);
 }
+
+/**
+ * What Redis applied against how the calls ended: acknowledged never exceeds applied, applied never exceeds
+ * acknowledged + unknown, and no call failed any other way. Reports the counts (LUAGEN_DELIVERY_REPORT=1).
+ */
+export function expectHonest(label: string, applied: number, counts: Record<string, number>, kills: number): void {
+  report(label, { applied, kills, ...counts });
+  const acknowledged = counts.acknowledged ?? 0;
+  const unknown = counts.ScriptOutcomeUnknownError ?? 0;
+  expect(Object.keys(counts).filter((k) => !['acknowledged', 'ScriptOutcomeUnknownError', 'ScriptNotSentError'].includes(k))).toEqual([]);
+  expect(kills).toBeGreaterThan(0);
+  expect(applied).toBeGreaterThanOrEqual(acknowledged);
+  expect(applied).toBeLessThanOrEqual(acknowledged + unknown);
+}

@@ -2,7 +2,7 @@ import Redis, { type RedisOptions } from 'ioredis';
 import { bindScripts, ScriptNotSentError, ScriptOutcomeUnknownError } from '../../generated';
 import { startRedis, type RedisHandle } from '../support/redis-server';
 import { startProxy, type TcpProxy } from '../support/tcp-proxy';
-import { countOutcomes, DELIVERY_CLIENTS, killRepeatedly, outcomeOf, report, settledWithin, sleep } from './delivery-support';
+import { countOutcomes, DELIVERY_CLIENTS, expectHonest, killRepeatedly, outcomeOf, report, settledWithin, sleep } from './delivery-support';
 
 /**
  * At most once, and honest about the unknown: faults injected with a TCP proxy (a reply lost after the script
@@ -154,17 +154,6 @@ describe.each(DELIVERY_CLIENTS.map((c) => [c.name, c] as const))('%s: CLIENT KIL
   });
   afterEach(() => redis.disconnect());
 
-  /** applied is what Redis holds; acknowledged never exceeds it, and it never exceeds acknowledged + unknown. */
-  function expectHonest(label: string, applied: number, counts: Record<string, number>, kills: number): void {
-    report(`${name} ${label}`, { applied, kills, ...counts });
-    const acknowledged = counts.acknowledged ?? 0;
-    const unknown = counts.ScriptOutcomeUnknownError ?? 0;
-    expect(Object.keys(counts).filter((k) => !['acknowledged', 'ScriptOutcomeUnknownError', 'ScriptNotSentError'].includes(k))).toEqual([]);
-    expect(applied).toBeGreaterThanOrEqual(acknowledged);
-    expect(applied).toBeLessThanOrEqual(acknowledged + unknown);
-    expect(kills).toBeGreaterThan(0);
-  }
-
   it('direct calls: applied lies between acknowledged and acknowledged + unknown', async () => {
     const counter = newKey('kill-direct');
     await scripts.basic.increment({ counter, by: 0 });
@@ -175,7 +164,7 @@ describe.each(DELIVERY_CLIENTS.map((c) => [c.name, c] as const))('%s: CLIENT KIL
     }
     const kills = await killer.stop();
     await settle(redis);
-    expectHonest('direct x10000', Number(await admin.get(counter)), countOutcomes(outcomes), kills);
+    expectHonest(`${name} direct x10000`, Number(await admin.get(counter)), countOutcomes(outcomes), kills);
   }, 60_000);
 
   it('pipelines and transactions of 20: the same, per script', async () => {
@@ -197,6 +186,6 @@ describe.each(DELIVERY_CLIENTS.map((c) => [c.name, c] as const))('%s: CLIENT KIL
     }
     const kills = await killer.stop();
     await settle(redis);
-    expectHonest('batches x500 of 20', Number(await admin.get(counter)), countOutcomes(outcomes), kills);
+    expectHonest(`${name} batches x500 of 20`, Number(await admin.get(counter)), countOutcomes(outcomes), kills);
   }, 60_000);
 });
