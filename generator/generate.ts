@@ -11,12 +11,15 @@ import { namesFromPath, type ScriptNames } from './model/naming';
 import type { ScriptModel } from './model/script';
 import { expandIncludes, includeDirectives, includedFiles } from './parse/includes';
 import { mapToSources, parseScript, type ParsedScript } from './parse/parsed-script';
+import { refusedSourceDiagnostic, type RefusedSource, withLuaLineBreaks } from './parse/source-text';
 
 /** One `.lua` file, read by the caller. */
 export interface ScriptInput {
   /** POSIX path relative to the working directory, e.g. `lua/atomic/transfer.lua`. */
   readonly path: string;
   readonly text: string;
+  /** Set when the file's bytes cannot be sent as they are (not UTF-8, or too large); `text` is then empty. */
+  readonly refused?: RefusedSource;
 }
 
 export interface GenerateInputs {
@@ -44,7 +47,10 @@ interface Analysed {
 export function generate(config: LuagenConfig, inputs: GenerateInputs): GenerateResult {
   const diagnostics: Diagnostic[] = [];
   const analysed: Analysed[] = [];
-  const ordered = [...inputs.scripts].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // Every Lua line break becomes LF first (see parse/source-text.ts): what is hashed and sent is then free of CR.
+  const sorted = [...inputs.scripts].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const input of sorted) if (input.refused) diagnostics.push(refusedSourceDiagnostic(input.path, input.refused));
+  const ordered = sorted.filter((input) => !input.refused).map((input) => ({ ...input, text: withLuaLineBreaks(input.text) }));
   const files = new Map(ordered.map((input) => [input.path, input.text]));
   // A file that another file includes is a module: it is inlined where it is included, and is not a script.
   const modules = includedFiles(files, config.srcDir);

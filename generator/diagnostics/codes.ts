@@ -15,6 +15,8 @@ export const DIAGNOSTIC_CODES = {
   LG010: { severity: 'error', title: 'invalid shebang' },
   LG011: { severity: 'error', title: 'invalid parameter name' },
   LG012: { severity: 'error', title: '@idempotent on a script that cannot carry it' },
+  LG013: { severity: 'error', title: 'invalid UTF-8' },
+  LG014: { severity: 'error', title: 'script too large' },
   LG017: { severity: 'error', title: '@prefix names no key or string argument' },
   // Includes: shared Lua inlined into scripts.
   LG020: { severity: 'error', title: 'include not found or outside the source folder' },

@@ -1,6 +1,8 @@
+import { isUtf8 } from 'node:buffer';
 import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ScriptInput } from '../generate';
+import { firstInvalidUtf8, MAX_SCRIPT_BYTES, positionOfByte } from '../parse/source-text';
 
 /** POSIX form of a path relative to `cwd`. */
 export function posixRelative(cwd: string, target: string): string {
@@ -35,8 +37,22 @@ export async function discoverScripts(cwd: string, srcDir: string): Promise<Scri
   await walk(root, files);
   files.sort();
   // Synchronous reads: many small files are read several times faster than with one promise per file.
-  // A byte order mark (some editors add one) is not Lua: Redis would refuse the script, so it is dropped.
-  return files.map((file) => ({ path: posixRelative(base, file), text: readFileSync(file, 'utf8').replace(/^\uFEFF/, '') }));
+  return files.map((file) => readScript(posixRelative(base, file), readFileSync(file)));
+}
+
+const BYTE_ORDER_MARK = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/**
+ * A script's text, exactly as its bytes say. A byte order mark (some editors add one) is not Lua: Redis would
+ * refuse the script, so it is dropped. Bytes that are not UTF-8 are not replaced: the script is refused with
+ * their position (LG012), as is a script too large to be a Redis script (LG013).
+ */
+export function readScript(file: string, content: Buffer): ScriptInput {
+  const bytes = content.subarray(0, 3).equals(BYTE_ORDER_MARK) ? content.subarray(3) : content;
+  if (bytes.length > MAX_SCRIPT_BYTES) return { path: file, text: '', refused: { kind: 'too-large', bytes: bytes.length, line: 1, column: 1 } };
+  if (isUtf8(bytes)) return { path: file, text: bytes.toString('utf8') };
+  const offset = firstInvalidUtf8(bytes);
+  return { path: file, text: '', refused: { kind: 'invalid-utf8', byte: bytes[offset], ...positionOfByte(bytes, offset) } };
 }
 
 async function walk(dir: string, files: string[]): Promise<void> {

@@ -12,9 +12,12 @@ export function quote(value: string): string {
   return `'${escaped}'`;
 }
 
-/** A template literal holding `value` verbatim (multi-line text such as a Lua script stays readable). */
+/**
+ * A template literal holding `value` verbatim (multi-line text such as a Lua script stays readable). A CR is
+ * written as `\r`: raw, JavaScript would read it (and CRLF) as LF, and the value would no longer be `value`.
+ */
 export function templateLiteral(value: string): string {
-  return '`' + value.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
+  return '`' + value.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${').replace(/\r/g, '\\r') + '`';
 }
 
 /** Text safe inside a `/** ... *\/` comment. */

@@ -12,12 +12,12 @@ export interface FinalLua {
 }
 
 /**
- * The exact script text Redis receives: LF line ends, and `#!lua flags=no-writes` for read-only scripts
- * (merged into an existing shebang line, or added as a new first line); an `@idempotent` script wrapped in its
- * request record (idempotent-lua.ts).
+ * The exact script text Redis receives: the parsed source (its line breaks already LF, see parse/source-text.ts),
+ * and `#!lua flags=no-writes` for read-only scripts (merged into an existing shebang line, or added as a new
+ * first line); an `@idempotent` script wrapped in its request record (idempotent-lua.ts). `sha1` is the SHA-1
+ * of exactly this text, as Redis computes it.
  */
-export function finalLua(source: string, header: HeaderAst): FinalLua {
-  const text = source.replace(/\r\n/g, '\n');
+export function finalLua(text: string, header: HeaderAst): FinalLua {
   const shebang = header.shebang;
   const flags = [...(shebang?.flags ?? [])];
   let lua = text;

@@ -10,7 +10,8 @@ export interface HeaderParse {
   readonly diagnostics: Diagnostic[];
 }
 
-const HEADER_LINE = /^(\s*)---(?!-)(.*)$/;
+// `s`: a U+2028 or U+2029 inside a header line is text (Lua does not end a comment there), not the header's end.
+const HEADER_LINE = /^(\s*)---(?!-)(.*)$/s;
 const IGNORE_COMMENT = /\s*--\s*luagen-ignore\b.*$/;
 
 /**
