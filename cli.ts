@@ -39,7 +39,7 @@ function withScriptOptions(command: Command): Command {
 
 function withCommonOptions(command: Command): Command {
   return withScriptOptions(command)
-    .option('--out <dir>', 'folder luagen writes (it owns the files that carry its banner)', 'generated')
+    .option('--out <dir>', 'folder luagen writes (it owns the files listed in its .luagen-manifest.json)', 'generated')
     .option('--esm', 'name .js files in relative imports, for ESM projects (moduleResolution node16/nodenext)', false)
     .option('--docs <dir>', 'also write (build) or verify (check) the script catalog in this folder');
 }
