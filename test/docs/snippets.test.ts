@@ -83,11 +83,18 @@ describe('docs/diagnostics.md', () => {
     return { start: start + 1, end: end === -1 ? markdown.length : end + 1 };
   };
 
+  // Findings about a file's bytes that a Markdown page cannot hold; the CLI test named in the section builds them.
+  const NOT_IN_A_PAGE: Readonly<Record<string, string>> = {
+    LG012: 'invalid UTF-8 bytes (test/cli/source-fidelity.test.ts)',
+    LG013: 'a script over 1 MiB (test/cli/source-fidelity.test.ts)',
+  };
+
   it.each(Object.keys(DIAGNOSTIC_CODES))('%s has a section with a failing and a fixed example, both checked', (code) => {
     const { start, end } = sectionOf(code);
     expect(start).toBeGreaterThan(0);
     const inSection = page.filter((s) => s.language === 'lua' && !s.skip && s.line > start && s.line < end);
-    expect({ code, failing: inSection.some((s) => s.fails.includes(code)) }).toEqual({ code, failing: true });
+    const failing = code in NOT_IN_A_PAGE || inSection.some((s) => s.fails.includes(code));
+    expect({ code, failing }).toEqual({ code, failing: true });
     expect({ code, fixed: inSection.some((s) => s.fails.length === 0) }).toEqual({ code, fixed: true });
   });
 });
