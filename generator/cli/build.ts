@@ -29,7 +29,7 @@ export async function buildCommand(options: CommonOptions, io: CliIO): Promise<n
 /** Writes one output folder and warns about the files in it that luagen did not write. */
 export async function writeFolder(folder: OutputFolder, io: CliIO, command: string): Promise<{ written: number; removed: number }> {
   const written = await writeOwnedFolder(folder.absoluteDir, folder.dir, folder.files);
-  for (const file of written.foreign) {
+  for (const file of folder.keepsOtherFiles ? [] : written.foreign) {
     io.err(`luagen ${command}: ${folder.dir}/${file} was not written by luagen; it is left as it is, but luagen check fails until it is moved out of ${folder.dir}/`);
   }
   return written;

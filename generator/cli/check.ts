@@ -45,7 +45,8 @@ interface FolderState {
 
 async function compareFolder(folder: OutputFolder): Promise<FolderState> {
   const lock = await waitForLock(folder.absoluteDir, folder.dir);
-  const plan = planWrite(folder.absoluteDir, folder.files);
+  const compared = planWrite(folder.absoluteDir, folder.files);
+  const plan = folder.keepsOtherFiles ? { ...compared, foreign: [] } : compared;
   if (plan.hazard) throw new FolderError(`'${folder.dir}' is not a folder luagen can own: ${plan.hazard}`);
   return { folder, plan, lock };
 }

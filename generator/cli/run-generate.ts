@@ -19,6 +19,8 @@ export interface OutputFolder {
   readonly dir: string;
   readonly absoluteDir: string;
   readonly files: readonly GeneratedFile[];
+  /** The catalog folder may also hold hand-written pages: files luagen did not write are no error there. */
+  readonly keepsOtherFiles: boolean;
 }
 
 export interface GenerateRun {
@@ -60,7 +62,7 @@ export async function runGenerate(options: CommonOptions, io: CliIO, run: RunOpt
     io.out('[]');
   }
   const ok = !hasErrors(result.diagnostics);
-  const client = ok && run.client ? { dir: posixDir(options.out), absoluteDir: outDir, files: result.files } : undefined;
+  const client = ok && run.client ? { dir: posixDir(options.out), absoluteDir: outDir, files: result.files, keepsOtherFiles: false } : undefined;
   const docs = ok && options.docs !== undefined ? docsFolder(result, config, options.docs, io.cwd) : undefined;
   return { result, client, docs, scriptCount: scripts.length - result.includes.length, startedAt };
 }
@@ -73,7 +75,7 @@ function docsFolder(result: GenerateResult, config: LuagenConfig, docsDir: strin
   if (absoluteDir === path.resolve(cwd, config.outDir)) {
     throw new Error(`--docs ${docsDir} is the client's folder (--out): give the catalog a folder of its own`);
   }
-  return { dir, absoluteDir, files };
+  return { dir, absoluteDir, files, keepsOtherFiles: true };
 }
 
 function freshGenerate(config: LuagenConfig, scripts: readonly ScriptInput[], templates: readonly TemplateFile[]): GenerateResult {

@@ -17,7 +17,7 @@ describe('luagen docs and --docs', () => {
     const docs = await runCli(project, 'docs');
     expect(docs.code).toBe(0);
     expect(docs.stdout).toMatch(/^luagen docs: 2 scripts, 0 warnings, 0 errors, 2 pages in docs\/scripts\/ \(2 written, 0 removed\) in \d+ ms$/);
-    expect((await fs.readdir(path.join(project, 'docs/scripts'))).sort()).toEqual(['README.md', 'app.md']);
+    expect((await fs.readdir(path.join(project, 'docs/scripts'))).sort()).toEqual(['.luagen-manifest.json', 'README.md', 'app.md']);
     const page = await fs.readFile(path.join(project, 'docs/scripts/app.md'), 'utf8');
     expect(page).toContain('## app.readValue');
     expect(page).toContain('[lua/app/read_value.lua](../../lua/app/read_value.lua)');
@@ -42,7 +42,7 @@ describe('luagen docs and --docs', () => {
     await fs.rm(path.join(project, 'lua/app'), { recursive: true });
     await writeFile(project, 'lua/other/counter.lua', COUNTER_SCRIPT);
     expect((await runCli(project, 'build', '--docs', 'site/scripts')).code).toBe(0);
-    expect((await fs.readdir(path.join(project, 'site/scripts'))).sort()).toEqual(['README.md', 'intro.md', 'other.md']);
+    expect((await fs.readdir(path.join(project, 'site/scripts'))).sort()).toEqual(['.luagen-manifest.json', 'README.md', 'intro.md', 'other.md']);
     await expect(fs.readFile(path.join(project, 'site/scripts/intro.md'), 'utf8')).resolves.toBe('# Our scripts\n');
   });
 
