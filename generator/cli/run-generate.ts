@@ -100,12 +100,13 @@ async function cachedGenerate(
   return result;
 }
 
-/** `12 scripts, 0 warnings, 0 errors` */
+/** `12 scripts, 0 warnings, 0 errors` (`12 scripts, 3 includes, ...` when files are included) */
 export function countLine(run: GenerateRun): string {
   const scriptCount = run.scriptCount;
   const count = (severity: string) => run.result.diagnostics.filter((d) => d.severity === severity).length;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${plural(scriptCount, 'script')}, ${plural(count('warning'), 'warning')}, ${plural(count('error'), 'error')}`;
+  const includes = run.result.includes.length > 0 ? `, ${plural(run.result.includes.length, 'include')}` : '';
+  return `${plural(scriptCount, 'script')}${includes}, ${plural(count('warning'), 'warning')}, ${plural(count('error'), 'error')}`;
 }
 
 /** Summary lines go to stdout, except beside JSON, which must stay alone on stdout. */
