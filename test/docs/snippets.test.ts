@@ -85,8 +85,8 @@ describe('docs/diagnostics.md', () => {
 
   // Findings about a file's bytes that a Markdown page cannot hold; the CLI test named in the section builds them.
   const NOT_IN_A_PAGE: Readonly<Record<string, string>> = {
-    LG012: 'invalid UTF-8 bytes (test/cli/source-fidelity.test.ts)',
-    LG013: 'a script over 1 MiB (test/cli/source-fidelity.test.ts)',
+    LG013: 'invalid UTF-8 bytes (test/cli/source-fidelity.test.ts)',
+    LG014: 'a script over 1 MiB (test/cli/source-fidelity.test.ts)',
   };
 
   it.each(Object.keys(DIAGNOSTIC_CODES))('%s has a section with a failing and a fixed example, both checked', (code) => {
