@@ -56,9 +56,11 @@ describe('check --format github', () => {
           `::error file=generated/scripts/app/counter.ts,line=${edited + 1},col=1,title=luagen check::generated/scripts/app/counter.ts is stale: luagen build would change it%0Arun luagen build and commit generated/`,
           expect.stringMatching(/^::error file=generated\/index\.ts,line=\d+,col=1,title=luagen check::generated\/index\.ts is stale/),
           expect.stringMatching(/^::error file=generated\/scripts\/app\/readValue\.ts,line=1,col=1,title=luagen check::.* is left over/),
+          // The manifest lists the files, so it changes with them.
+          expect.stringMatching(/^::error file=generated\/\.luagen-manifest\.json,line=\d+,col=1,title=luagen check::.* is stale/),
         ]),
       );
-      expect(annotations).toHaveLength(4);
+      expect(annotations).toHaveLength(5);
       const text = await runCli(project, 'check');
       expect(text.stderr).not.toContain('::error');
     } finally {
