@@ -2,18 +2,21 @@
 import { Command, CommanderError, Option } from 'commander';
 import { buildCommand } from './generator/cli/build';
 import { checkCommand } from './generator/cli/check';
-import { DEFAULT_DOCS_DIR, docsCommand, type DocsOptions } from './generator/cli/docs';
+import { DEFAULT_DOCS_DIR, docsCommand } from './generator/cli/docs';
 import { editorCommand, type EditorOptions } from './generator/cli/editor';
 import { EXIT, processIO, type CliIO } from './generator/cli/io';
 import { initCommand } from './generator/cli/init';
 import { newCommand } from './generator/cli/new';
 import { watchCommand } from './generator/cli/watch';
-import { FORMATS, type CommonOptions } from './generator/cli/options';
+import { CONFIG_FILE_NAME } from './generator/cli/config-file';
+import { FORMATS, resolveOptions, type CommandLineOptions, type CommonOptions } from './generator/cli/options';
+import { TARGETS } from './generator/config';
 
 const HELP_FOOTER = `
 Examples:
   $ luagen build                             # lua/ -> generated/
   $ luagen build --src app/lua --out app/generated
+  $ luagen build --target functions          # one Redis Functions library (FCALL)
   $ luagen check --format github             # in CI: fail when generated/ is stale
   $ luagen watch                             # rebuild on every change to lua/
   $ luagen docs --out docs/scripts           # the script catalog (Markdown) from the headers
@@ -22,26 +25,46 @@ Examples:
   $ luagen init --dry-run                    # show the headers luagen would infer for unannotated scripts
   $ luagen editor                            # Redis sandbox definitions + .luarc.json for lua-language-server
 
+Settings: luagen.config.json (or a "luagen" key in package.json) holds src, out, target, library, cluster,
+strict and esm; a flag given here overrides it (--no-cluster, --no-strict, --no-esm turn a setting off).
+
 Exit codes:
   0  success
   1  check: generated/ is out of date (run luagen build)
   2  a script has errors (or warnings, with --strict); nothing was written
   3  bad usage, a missing folder, or an I/O failure`;
 
-/** Options every command that reads the scripts takes. */
+/**
+ * Options every command that reads the scripts takes. No defaults here: an option left out falls back to the
+ * config file, then to the defaults (options.ts), so every command agrees on what was chosen once in
+ * luagen.config.json.
+ */
 function withScriptOptions(command: Command): Command {
   return command
-    .option('--src <dir>', 'folder of annotated .lua scripts', 'lua')
-    .addOption(new Option('--format <format>', 'how diagnostics are printed').choices(FORMATS).default('text'))
-    .option('--cluster', 'the scripts must run on Redis Cluster: cluster-safety warnings become errors', false)
-    .option('--strict', 'treat warnings as errors', false);
+    .option('--config <file>', `config file (default: ${CONFIG_FILE_NAME}, else the "luagen" key of package.json)`)
+    .option('--src <dir>', 'folder of annotated .lua scripts (default: lua)')
+    .addOption(new Option('--format <format>', 'how diagnostics are printed (default: text)').choices(FORMATS))
+    .option('--cluster', 'the scripts must run on Redis Cluster: cluster-safety warnings become errors')
+    .option('--no-cluster', 'override "cluster": true in the config file')
+    .option('--strict', 'treat warnings as errors')
+    .option('--no-strict', 'override "strict": true in the config file');
 }
 
 function withCommonOptions(command: Command): Command {
   return withScriptOptions(command)
-    .option('--out <dir>', 'folder luagen writes (it owns the files listed in its .luagen-manifest.json)', 'generated')
-    .option('--esm', 'name .js files in relative imports, for ESM projects (moduleResolution node16/nodenext)', false)
+    .option('--out <dir>', 'folder luagen writes, owning the files listed in its .luagen-manifest.json (default: generated)')
+    .addOption(new Option('--target <target>', 'EVALSHA scripts or one Redis Functions library (default: eval)').choices(TARGETS))
+    .option('--library <name>', 'base name of the Functions library (default: luagen)')
+    .option('--esm', 'name .js files in relative imports, for ESM projects (moduleResolution node16/nodenext)')
+    .option('--no-esm', 'override "esm": true in the config file')
     .option('--docs <dir>', 'also write (build) or verify (check) the script catalog in this folder');
+}
+
+type CommonCommand = (options: CommonOptions, io: CliIO) => Promise<number>;
+
+/** Resolves the flags over the config file, then runs the command. */
+function withConfig(io: CliIO, setExit: (code: number) => void, run: CommonCommand) {
+  return async (given: CommandLineOptions) => setExit(await run(await resolveOptions(given, io.cwd), io));
 }
 
 /** Aborts on Ctrl-C / SIGTERM, so that watch ends cleanly. */
@@ -58,31 +81,44 @@ function program(io: CliIO, setExit: (code: number) => void): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) });
   withCommonOptions(root.command('build').description('check every script and write the generated client'))
-    .action(async (options: CommonOptions) => setExit(await buildCommand(options, io)));
+    .action(withConfig(io, setExit, buildCommand));
   withCommonOptions(root.command('check').description('exit 1 when the generated client is stale (for CI)'))
-    .action(async (options: CommonOptions) => setExit(await checkCommand(options, io)));
+    .action(withConfig(io, setExit, checkCommand));
   withCommonOptions(root.command('watch').description('build, then rebuild whenever a script changes'))
-    .action(async (options: CommonOptions) => setExit(await watchCommand(options, io, interruptSignal())));
+    .action(withConfig(io, setExit, (options) => watchCommand(options, io, interruptSignal())));
   withScriptOptions(root.command('docs').description('write the script catalog (Markdown) from the headers'))
-    .option('--out <dir>', 'folder of the catalog (luagen owns the pages that carry its banner)', DEFAULT_DOCS_DIR)
-    .action(async (options: DocsOptions) => setExit(await docsCommand(options, io)));
+    .option('--out <dir>', `folder of the catalog, luagen owning the pages that carry its banner (default: ${DEFAULT_DOCS_DIR})`)
+    .action(async (given: CommandLineOptions) => {
+      // Here --out is the catalog's folder, not the client's "out" of the config file.
+      const options = await resolveOptions({ ...given, out: undefined }, io.cwd);
+      setExit(await docsCommand({ ...options, out: given.out ?? DEFAULT_DOCS_DIR }, io));
+    });
   root
     .command('init')
     .description('write an inferred header into every script that has none (keeps its comments)')
-    .option('--src <dir>', 'folder of .lua scripts', 'lua')
+    .option('--config <file>', `config file (default: ${CONFIG_FILE_NAME}, else the "luagen" key of package.json)`)
+    .option('--src <dir>', 'folder of .lua scripts (default: lua)')
     .option('--dry-run', 'print the headers as a diff instead of writing them', false)
-    .action(async (options: { src: string; dryRun: boolean }) => setExit(await initCommand(options, io)));
+    .action(async (given: { config?: string; src?: string; dryRun: boolean }) => {
+      const { src } = await resolveOptions({ config: given.config, src: given.src }, io.cwd);
+      setExit(await initCommand({ src, dryRun: given.dryRun }, io));
+    });
   root
     .command('new <path>')
     .description('start a new script from the template, e.g. luagen new ratelimit/token_bucket')
-    .option('--src <dir>', 'folder of annotated .lua scripts', 'lua')
-    .action(async (name: string, options: { src: string }) => setExit(await newCommand(name, options, io)));
+    .option('--config <file>', `config file (default: ${CONFIG_FILE_NAME}, else the "luagen" key of package.json)`)
+    .option('--src <dir>', 'folder of annotated .lua scripts (default: lua)')
+    .action(async (name: string, given: CommandLineOptions) => setExit(await newCommand(name, await resolveOptions(given, io.cwd), io)));
   root
     .command('editor')
     .description('write lua-language-server definitions of the Redis sandbox and a .luarc.json that loads them')
-    .option('--src <dir>', 'folder of annotated .lua scripts', 'lua')
+    .option('--config <file>', `config file (default: ${CONFIG_FILE_NAME}, else the "luagen" key of package.json)`)
+    .option('--src <dir>', 'folder of annotated .lua scripts (default: lua)')
     .option('--dry-run', 'print what would change and write nothing', false)
-    .action(async (options: EditorOptions) => setExit(await editorCommand(options, io)));
+    .action(async (given: Omit<EditorOptions, 'src'> & { config?: string; src?: string }) => {
+      const { src } = await resolveOptions({ config: given.config, src: given.src }, io.cwd);
+      setExit(await editorCommand({ ...given, src }, io));
+    });
   for (const command of root.commands) command.exitOverride().configureOutput(root.configureOutput());
   return root;
 }

@@ -1,3 +1,7 @@
+/** How the generated client runs the scripts: EVALSHA/EVAL (the default) or one Redis Functions library (FCALL). */
+export const TARGETS = ['eval', 'functions'] as const;
+export type Target = (typeof TARGETS)[number];
+
 /** What a run of luagen is asked to do. Paths are POSIX and relative to the working directory. */
 export interface LuagenConfig {
   /** The folder scanned for `.lua` files. */
@@ -10,6 +14,10 @@ export interface LuagenConfig {
   readonly warningsAsErrors: boolean;
   /** Relative imports name `.js` files, for ESM projects (`moduleResolution: node16/nodenext`). */
   readonly esm: boolean;
+  /** EVAL scripts, or one Functions library. */
+  readonly target: Target;
+  /** The Functions library's base name; the loaded library is `<library>_<content hash>`. */
+  readonly library: string;
 }
 
 export const DEFAULT_CONFIG: LuagenConfig = {
@@ -18,4 +26,6 @@ export const DEFAULT_CONFIG: LuagenConfig = {
   cluster: false,
   warningsAsErrors: false,
   esm: false,
+  target: 'eval',
+  library: 'luagen',
 };

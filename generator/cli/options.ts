@@ -1,7 +1,9 @@
-import { DEFAULT_CONFIG, type LuagenConfig } from '../config';
+import { DEFAULT_CONFIG, type LuagenConfig, type Target } from '../config';
 import type { DiagnosticFormat } from '../diagnostics/format';
+import * as path from 'node:path';
+import { loadConfigFile, type ConfigFile } from './config-file';
 
-/** Options shared by build and check, as commander hands them over. */
+/** Options shared by build, check and watch: the config file's values with the flags over them. */
 export interface CommonOptions {
   readonly src: string;
   readonly out: string;
@@ -11,13 +13,46 @@ export interface CommonOptions {
   readonly esm: boolean;
   /** `--docs <dir>`: also write (build) or verify (check) the script catalog in this folder. */
   readonly docs?: string;
+  /** Default `eval`. */
+  readonly target?: Target;
+  /** Default `luagen`. */
+  readonly library?: string;
 }
+
+/** The options as commander hands them over: only what was given on the command line is set. */
+export type CommandLineOptions = { readonly [K in keyof CommonOptions]?: CommonOptions[K] } & { readonly config?: string };
 
 export const FORMATS: readonly DiagnosticFormat[] = ['text', 'json', 'github'];
 
 /** A folder as given on the command line, in POSIX form without a trailing slash. */
 export function posixDir(dir: string): string {
   return dir.replace(/\\/g, '/').replace(/\/+$/, '') || '.';
+}
+
+/** Built-in defaults, under the config file and the flags. */
+const DEFAULT_OPTIONS: CommonOptions = {
+  src: DEFAULT_CONFIG.srcDir,
+  out: DEFAULT_CONFIG.outDir,
+  format: 'text',
+  cluster: DEFAULT_CONFIG.cluster,
+  strict: DEFAULT_CONFIG.warningsAsErrors,
+  esm: DEFAULT_CONFIG.esm,
+  target: DEFAULT_CONFIG.target,
+  library: DEFAULT_CONFIG.library,
+};
+
+/** The config file's values as options; its paths are relative to its own folder, options' to `cwd`. */
+function fromConfigFile(values: ConfigFile, configDir: string, cwd: string): Partial<CommonOptions> {
+  const relative = (p: string | undefined) => (p === undefined ? undefined : path.relative(cwd, path.resolve(configDir, p)) || '.');
+  const options: Record<string, unknown> = { ...values, src: relative(values.src), out: relative(values.out) };
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Partial<CommonOptions>;
+}
+
+/** Defaults, then the config file (luagen.config.json, package.json "luagen", or --config), then the flags. */
+export async function resolveOptions(given: CommandLineOptions, cwd: string): Promise<CommonOptions> {
+  const loaded = await loadConfigFile(cwd, given.config);
+  const flags = Object.fromEntries(Object.entries(given).filter(([key, v]) => v !== undefined && key !== 'config'));
+  return { ...DEFAULT_OPTIONS, ...fromConfigFile(loaded.values, loaded.dir, cwd), ...flags };
 }
 
 /** The run's config; `srcDir` is the script folder as resolveSourceFolder spells it. */
@@ -29,5 +64,7 @@ export function toConfig(options: CommonOptions, srcDir: string): LuagenConfig {
     cluster: options.cluster,
     warningsAsErrors: options.strict,
     esm: options.esm,
+    target: options.target ?? DEFAULT_CONFIG.target,
+    library: options.library ?? DEFAULT_CONFIG.library,
   };
 }
