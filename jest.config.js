@@ -1,8 +1,7 @@
-/** @type {import('jest').Config} */
-module.exports = {
+/** Options every project shares. */
+const shared = {
   preset: 'ts-jest',
   testEnvironment: 'node',
-  testMatch: ['<rootDir>/test/**/*.test.ts'],
   // Same key as the ts-jest preset so this entry replaces it. `isolatedModules`
   // inside the ts-jest options is deprecated in ts-jest 29.4 (removed in 30);
   // setting it as an inline compiler option (merged over tsconfig.json) gives the
@@ -10,8 +9,28 @@ module.exports = {
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: { isolatedModules: true } }],
   },
-  globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 30000,
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
   maxWorkers: 2,
+  projects: [
+    {
+      ...shared,
+      displayName: 'eval',
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+    },
+    {
+      // The library suite again, on the client built with --target functions (FCALL, one Functions library).
+      ...shared,
+      displayName: 'functions',
+      testMatch: ['<rootDir>/test/library/**/*.test.ts'],
+      testPathIgnorePatterns: ['<rootDir>/test/library/build.test.ts'],
+      moduleNameMapper: { '^\\.\\./\\.\\./generated$': '<rootDir>/test/.generated/library-functions' },
+      globalSetup: '<rootDir>/test/support/global-setup-functions.ts',
+    },
+  ],
 };

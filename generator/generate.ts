@@ -2,6 +2,8 @@ import { analyseScript } from './analyse';
 import type { LuagenConfig } from './config';
 import { compareDiagnostics, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic';
 import { emitIndexModule } from './emit/index-module';
+import { emitLibraryModule } from './emit/library-module';
+import { buildFunctionLibrary } from './model/function-library';
 import { printModules, type GeneratedFile } from './emit/module';
 import { BANNER_FIRST_LINE, bannerFor, emitRuntimeFiles, type TemplateFile } from './emit/runtime-files';
 import { emitScriptModule } from './emit/script-module';
@@ -89,9 +91,12 @@ function emitAll(scripts: readonly ScriptModel[], templates: readonly TemplateFi
     throw new Error(`luagen templates/banner.txt must start with '${BANNER_FIRST_LINE}'`);
   }
   const banner = bannerFor(bannerTemplate);
+  const source = `${config.srcDir}/ (${scripts.length} script${scripts.length === 1 ? '' : 's'})`;
+  const library = config.target === 'functions' ? buildFunctionLibrary(scripts, config.library) : undefined;
   const modules = [
-    ...scripts.map((script) => emitScriptModule(script, banner, config.esm)),
-    emitIndexModule(scripts, banner(`${config.srcDir}/ (${scripts.length} script${scripts.length === 1 ? '' : 's'})`), config.esm),
+    ...scripts.map((script) => emitScriptModule(script, banner, config.esm, library?.functions.get(script.id))),
+    emitIndexModule(scripts, banner(source), config.esm, library !== undefined),
+    ...(library ? [emitLibraryModule(library, banner(source), config.esm)] : []),
   ];
   const files = [...emitRuntimeFiles(templates, banner, config.esm), ...printModules(modules)];
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

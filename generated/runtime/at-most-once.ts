@@ -197,7 +197,7 @@ function guardedClassFor(client: RedisClient): CommandClass {
 export function guardedCommand(
   client: RedisClient,
   script: string,
-  name: 'eval' | 'evalsha',
+  name: 'eval' | 'evalsha' | 'fcall',
   args: unknown[],
   binary: boolean,
 ): IoredisCommand {

@@ -6,9 +6,12 @@ import type { ScriptDeclaration } from './script';
 
 /** The code the Lua around an `@idempotent` script answers with for a request id reused with other input. */
 const REQUEST_ID_REUSED = 'LUAGEN_REQUEST_ID_REUSED';
-const LINE = /user_script:(\d+)/;
-/** What Redis appends to an error raised (not returned) by a script: ` script: <sha1>, on @user_script:N.` */
-const RAISED_SUFFIX = / script: [0-9a-f]{40}, on @user_script:\d+\.$/;
+const LINE = /user_(?:script|function):(\d+)/;
+/**
+ * What Redis appends to an error raised (not returned) by a script, ` script: <sha1>, on @user_script:N.`, or by a
+ * function, ` script: <function name>, on @user_function:N.`
+ */
+const RAISED_SUFFIX = / script: \w+, on @user_(?:script|function):\d+\.$/;
 
 /** Redis answered that the script is not in its cache: it did not run, so sending it in full is safe. */
 export function isNoScript(error: unknown): boolean {
@@ -23,7 +26,8 @@ export function scriptFailure(declaration: ScriptDeclaration<unknown>, error: un
   const coded = codedError(declaration, message, error);
   if (coded) return coded;
   const line = LINE.exec(message);
-  const location = line ? sourceLocation(declaration, Number(line[1])) : undefined;
+  // A function's line counts from the top of its library.
+  const location = line ? sourceLocation(declaration, Number(line[1]) - (declaration.function?.lineOffset ?? 0)) : undefined;
   return new ScriptError(declaration.id, location, message, { cause: error });
 }
 

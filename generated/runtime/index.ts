@@ -15,6 +15,7 @@ export {
   ScriptOutcomeUnknownError,
   ScriptReplyError,
 } from './errors';
+export { bindFunction, loadLibrary, preloadLibrary, type FunctionBinding, type FunctionLibrary } from './functions';
 export { preloadScripts } from './preload';
 export { reply, type ReplyDecoder } from './replies';
 export { defineScript, type ArgumentSpec, type ScriptDeclaration, type ScriptSpec } from './script';

@@ -3,6 +3,7 @@
 import type { ArgumentCodec, RedisKey } from './arguments';
 import { encoderFor } from './encode-input';
 import type { ScriptCodeError } from './errors';
+import type { FunctionBinding } from './functions';
 import type { ReplyDecoder } from './replies';
 
 /** One ARGV slot as the generated module declares it. */
@@ -48,6 +49,8 @@ export interface ScriptDeclaration<Reply> {
   readonly reply: ReplyDecoder<Reply>;
   readonly errorCodes: readonly string[];
   readonly errorClass?: CodeErrorClass;
+  /** Set for the Functions target: the script is called with FCALL (see functions.ts). */
+  readonly function?: FunctionBinding;
 }
 
 /** A script ready to bind: its declaration plus a validator and an encoder. */

@@ -1,4 +1,4 @@
-import { StructureKind, type StatementStructures, type WriterFunction } from 'ts-morph';
+import { StructureKind, type CodeBlockWriter, type StatementStructures, type WriterFunction } from 'ts-morph';
 import type { ScriptModel } from '../model/script';
 import { fileImport, folderImport } from './imports';
 import type { ModuleSource, Statement } from './module';
@@ -84,8 +84,9 @@ function takesCallback(script: ScriptModel): boolean {
   return !script.args.some((a) => a.variadic || a.optional) && !script.keys.some((k) => k.variadic);
 }
 
-function ioredisImports(scripts: readonly ScriptModel[]): string[] {
+function ioredisImports(scripts: readonly ScriptModel[], functions: boolean): string[] {
   const used = ['Cluster', 'Redis'];
+  if (functions) return used;
   if (scripts.some(takesCallback)) used.push('Callback');
   if (scripts.some((s) => s.keys.length > 0)) used.push('RedisKey');
   if (scripts.length > 0) used.push('Result');
@@ -107,13 +108,34 @@ function augmentation(scripts: readonly ScriptModel[]): WriterFunction {
   };
 }
 
-/** `generated/index.ts`: re-exports, the spec table, `bindScripts`, `preload` and the ioredis augmentation. */
-export function emitIndexModule(scripts: readonly ScriptModel[], banner: string, esm: boolean): ModuleSource {
+/** How the client preloads: every script into the script cache, or the Functions library. */
+function preloadStatement(functions: boolean): WriterFunction {
+  return (writer) => {
+    writer.blankLineIfLastNot();
+    if (functions) {
+      writer.writeLine('/** Loads the Functions library (FUNCTION LOAD) where it is missing: the server, or every master of a cluster. */');
+    } else {
+      writer.writeLine('/** Loads every script into the script cache (SCRIPT LOAD), on every node of a cluster (replicas too). */');
+    }
+    writer.write('export function preload(redis: Redis | Cluster): Promise<void>').block(() => {
+      writer.writeLine(functions ? 'return preloadLibrary(redis, library);' : 'return preloadScripts(redis, Object.values(scripts));');
+    });
+  };
+}
+
+/**
+ * `generated/index.ts`: re-exports, the spec table, `bindScripts`, `preload` and, for the EVAL target, the ioredis
+ * augmentation of the commands `defineCommand` adds (the Functions target defines none).
+ */
+export function emitIndexModule(scripts: readonly ScriptModel[], banner: string, esm: boolean, functions = false): ModuleSource {
   const runtime = folderImport('./runtime', esm);
   const sorted = [...scripts].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const preloader = functions ? 'preloadLibrary' : 'preloadScripts';
+  const library = fileImport('./library', esm);
   const statements: Statement[] = [
-    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: 'ioredis', namedImports: ioredisImports(sorted) },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: runtime, namedImports: sorted.length > 0 ? ['bindScript', 'preloadScripts'] : ['preloadScripts'] },
+    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: 'ioredis', namedImports: ioredisImports(sorted, functions) },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: runtime, namedImports: sorted.length > 0 ? ['bindScript', preloader] : [preloader] },
+    ...(functions ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: library, namedImports: ['library'] }] : []),
     // Each spec is imported under its command name, which no file name can produce (see naming.ts): the names
     // this module uses itself (Redis, Object, redis, bindScript ...) can never be shadowed by a script's.
     ...sorted.map((s) => ({
@@ -122,6 +144,7 @@ export function emitIndexModule(scripts: readonly ScriptModel[], banner: string,
       namedImports: [{ name: s.exportName, alias: s.command }],
     })),
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: runtime },
+    ...(functions ? [{ kind: StructureKind.ExportDeclaration as const, moduleSpecifier: library, namedExports: ['library'] }] : []),
     ...sorted.flatMap((s) => scriptExports(s, esm)),
     (writer) => {
       writer.blankLineIfLastNot().writeLine('/** Every script luagen generated, by its dotted name. */');
@@ -143,16 +166,15 @@ export function emitIndexModule(scripts: readonly ScriptModel[], banner: string,
       writer.blankLineIfLastNot().writeLine('/** The object `bindScripts` returns. */');
       writer.writeLine('export type Scripts = ReturnType<typeof bindScripts>;');
     },
-    (writer) => {
-      writer.blankLineIfLastNot().writeLine('/** Loads every script into the script cache (SCRIPT LOAD), on every node of a cluster (replicas too). */');
-      writer.write('export function preload(redis: Redis | Cluster): Promise<void>').block(() => {
-        writer.writeLine('return preloadScripts(redis, Object.values(scripts));');
-      });
-    },
-    (writer) => {
-      writer.blankLineIfLastNot();
-      augmentation(sorted)(writer);
-    },
+    preloadStatement(functions),
+    ...(functions
+      ? []
+      : [
+          (writer: CodeBlockWriter) => {
+            writer.blankLineIfLastNot();
+            augmentation(sorted)(writer);
+          },
+        ]),
   ];
   return { path: 'index.ts', banner, statements };
 }

@@ -6,8 +6,9 @@ import {
   type TypeAliasDeclarationStructure,
   type WriterFunction,
 } from 'ts-morph';
+import type { LibraryFunction } from '../model/function-library';
 import type { ScriptModel } from '../model/script';
-import { folderImport } from './imports';
+import { fileImport, folderImport } from './imports';
 import type { ModuleSource, Statement } from './module';
 import { argumentCodecText, argumentTypeText, replyDecoderText, replyTypeText } from './type-text';
 import { exportedNames, type ExportedNames } from '../model/generated-names';
@@ -17,10 +18,14 @@ export function scriptModulePath(script: ScriptModel): string {
   return `scripts/${script.modulePath}.ts`;
 }
 
-/** `generated/scripts/<namespace>/<name>.ts`: the script's types, its error class and its spec. */
-export function emitScriptModule(script: ScriptModel, banner: (source: string) => string, esm: boolean): ModuleSource {
+/**
+ * `generated/scripts/<namespace>/<name>.ts`: the script's types, its error class and its spec. `fn` is set for the
+ * Functions target: the spec then names its function in `generated/library.ts`.
+ */
+export function emitScriptModule(script: ScriptModel, banner: (source: string) => string, esm: boolean, fn?: LibraryFunction): ModuleSource {
   const names = exportedNames(script.exportName);
-  const runtime = folderImport(`${'../'.repeat(script.namespace.length + 1)}runtime`, esm);
+  const up = '../'.repeat(script.namespace.length + 1);
+  const runtime = folderImport(`${up}runtime`, esm);
   const runtimeImports = ['arg', 'defineScript', 'reply', 'type RedisKey'];
   if (script.errors.length > 0) runtimeImports.push('ScriptCodeError');
   const statements: Statement[] = [
@@ -29,10 +34,11 @@ export function emitScriptModule(script: ScriptModel, banner: (source: string) =
       moduleSpecifier: runtime,
       namedImports: runtimeImports.filter((name) => usesImport(script, name)).sort((a, b) => (a.replace('type ', '').toLowerCase() < b.replace('type ', '').toLowerCase() ? -1 : 1)),
     },
+    ...(fn ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: fileImport(`${up}library`, esm), namedImports: ['library'] }] : []),
     inputInterface(script, names.input),
     replyType(script, names.reply),
     ...errorDeclarations(script, names),
-    specStatement(script, names),
+    specStatement(script, names, fn),
   ];
   return {
     path: scriptModulePath(script),
@@ -147,7 +153,7 @@ function specDocs(script: ScriptModel): string {
   return lines.join('\n');
 }
 
-function specStatement(script: ScriptModel, names: ExportedNames): WriterFunction {
+function specStatement(script: ScriptModel, names: ExportedNames, fn: LibraryFunction | undefined): WriterFunction {
   const keyNames = script.keys.map((k) => quote(k.name)).join(', ');
   const args = script.args.map((a) => {
     const flags = `${a.optional ? ', optional: true' : ''}${a.variadic ? ', variadic: true' : ''}`;
@@ -171,6 +177,7 @@ function specStatement(script: ScriptModel, names: ExportedNames): WriterFunctio
     `reply: ${replyDecoderText(script.returns)}`,
     `errorCodes: [${script.errors.map((e) => quote(e.code)).join(', ')}]`,
     ...(script.errors.length > 0 ? [`errorClass: ${names.errorClass}`] : []),
+    ...(fn ? [`function: { name: ${quote(fn.name)}, library, lineOffset: ${fn.lineOffset} }`] : []),
     `lua: ${luaPlaceholder(script)}`,
   ];
   // A writer rather than a VariableStatement structure: the printer would indent the object literal twice.

@@ -18,6 +18,7 @@ export function buildScriptModel(script: ParsedScript, names: ScriptNames): Scri
     errors: header.errors.map(({ code, description }) => ({ code, description })),
     readonly: final.flags.includes('no-writes'),
     idempotent: header.idempotent ? { ttlSeconds: header.idempotent.ttlSeconds } : undefined,
+    flags: final.flags,
     lua: final.lua,
     sha1: final.sha1,
     lineOffset: final.lineOffset,

@@ -25,10 +25,11 @@ export function exportedNames(command: string): ExportedNames {
  * (`templates/runtime/index.ts`; test/model/generated-names.test.ts keeps the two in step).
  */
 export const CLIENT_EXPORTS: readonly string[] = [
-  // index.ts
-  'bindScripts', 'preload', 'scripts', 'Scripts',
+  // index.ts (`library` with --target functions)
+  'bindScripts', 'library', 'preload', 'scripts', 'Scripts',
   // runtime/index.ts
-  'arg', 'ArgumentCodec', 'ArgumentSpec', 'bindScript', 'CrossSlotError', 'defineScript', 'isClusterClient', 'keySchema',
+  'arg', 'ArgumentCodec', 'ArgumentSpec', 'bindFunction', 'bindScript', 'FunctionBinding', 'FunctionLibrary', 'loadLibrary',
+  'preloadLibrary', 'CrossSlotError', 'defineScript', 'isClusterClient', 'keySchema',
   'keySlot', 'LuagenError', 'preloadScripts', 'QueuedReply', 'RedisClient', 'RedisKey', 'registerScript', 'reply',
   'ReplyDecoder', 'RequestIdReusedError', 'ScriptArgumentError', 'ScriptCodeError', 'ScriptDeclaration', 'ScriptDeliveryError', 'ScriptError',
   'ScriptFunction', 'ScriptNotSentError', 'ScriptOutcomeUnknownError', 'ScriptReplyError', 'ScriptSpec',

@@ -51,6 +51,8 @@ export interface ScriptModel {
   readonly readonly: boolean;
   /** `@idempotent`: calls take a `requestId`; the first reply is kept this long and returned to replays. */
   readonly idempotent: { readonly ttlSeconds: number } | undefined;
+  /** The script flags (shebang `flags=`, with `no-writes` for @readonly); a Functions target registers them. */
+  readonly flags: readonly string[];
   /** The exact text sent to Redis (shebang flags applied). */
   readonly lua: string;
   readonly sha1: string;

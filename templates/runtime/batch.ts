@@ -22,7 +22,7 @@ export function commandOf(target: object, name: string, script: string): Command
 }
 
 /** ioredis marks a `multi()` pipeline by counting its MULTI commands (an internal field, in ioredis 5 and 6). */
-function isTransaction(pipeline: ChainableCommander): boolean {
+export function isTransaction(pipeline: ChainableCommander): boolean {
   return ((pipeline as { _transactions?: number })._transactions ?? 0) > 0;
 }
 

@@ -5,6 +5,7 @@ import { batchMethods, commandOf, queueScript, type QueuedReply } from './batch'
 import { decodeReply, isNoScript, scriptFailure } from './call-errors';
 import { CrossSlotError, LuagenError, ScriptArgumentError } from './errors';
 import { REQUEST_ID, requestRecordKey } from './request-record';
+import { bindFunction } from './functions';
 import type { ScriptSpec } from './script';
 import { callReadOnly } from './read-only';
 import { applyPrefixes } from './prefixes';
@@ -76,7 +77,7 @@ function checkKeyCount(client: RedisClient, spec: ScriptSpec<unknown, unknown>, 
 }
 
 /** Validates and encodes the input, checks the slots; returns `numkeys, ...keys, ...args`. */
-function scriptArguments(client: RedisClient, spec: ScriptSpec<unknown, unknown>, input: unknown): unknown[] {
+export function scriptArguments(client: RedisClient, spec: ScriptSpec<unknown, unknown>, input: unknown): unknown[] {
   const argv: unknown[] = [0];
   const request: { id?: string } = {};
   let keyCount = spec.encodeInto(input, argv, request);
@@ -120,6 +121,7 @@ function callWrite(client: RedisClient, spec: ScriptSpec<unknown, unknown>, argv
 
 /** Binds one script to a client. */
 export function bindScript<Input, Reply>(client: RedisClient, spec: ScriptSpec<Input, Reply>): ScriptFunction<Input, Reply> {
+  if (spec.function) return bindFunction(client, spec, spec.function);
   const generic = spec as ScriptSpec<unknown, unknown>;
   registerScript(client, generic);
   const methods = batchMethods(generic, (argv) => commandArguments(generic, argv));

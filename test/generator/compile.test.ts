@@ -49,14 +49,17 @@ beforeAll(async () => {
   ts.sys.writeFile(path.join(outDir, 'package.json'), '{ "type": "module" }\n');
   await generateWithZodPackage('compile-types', 'test/fixtures/golden/types/lua', 'zod3');
   await generateFixture('compile-idempotent', 'test/fixtures/golden/idempotent/lua');
-  for (const [name, esm] of [['compile-esm', true], ['compile-esm-bare', false]] as const) {
-    const { outDir } = await generateFixture(name, 'test/fixtures/golden/types/lua', { esm });
+  await generateFixture('compile-functions', 'test/fixtures/golden/types/lua', { target: 'functions' });
+  await generateFixture('compile-functions-empty', 'test/fixtures/golden/empty/lua', { target: 'functions' });
+  for (const [name, esm, target] of [['compile-esm', true, 'eval'], ['compile-esm-bare', false, 'eval'], ['compile-esm-functions', true, 'functions']] as const) {
+    const { outDir } = await generateFixture(name, 'test/fixtures/golden/types/lua', { esm, target });
     ts.sys.writeFile(path.join(outDir, 'package.json'), '{ "type": "module" }\n');
   }
 }, 60_000);
 
-test('the generated clients (lua/ library, the golden types fixture, no scripts at all, @idempotent) compile under the strictest options', () => {
-  const diagnostics = compile(['generated/index.ts', 'test/compile/usage.ts', 'test/.generated/compile-empty/index.ts', 'test/.generated/compile-idempotent/index.ts']);
+test('the generated clients (lua/ library, the golden types fixture, no scripts at all, @idempotent, both targets) compile under the strictest options', () => {
+  const functions = ['test/.generated/compile-functions/index.ts', 'test/.generated/compile-functions-empty/index.ts'];
+  const diagnostics = compile(['generated/index.ts', 'test/compile/usage.ts', 'test/.generated/compile-empty/index.ts', 'test/.generated/compile-idempotent/index.ts', ...functions]);
   expect(diagnostics.map(describeDiagnostic)).toEqual([]);
 }, 60_000);
 
@@ -83,7 +86,7 @@ test('wrong argument and reply types are compile errors, exactly where marked', 
 }, 60_000);
 
 test('with --esm the client compiles in an ESM project (NodeNext), where bare relative imports would not', () => {
-  expect(compile(['test/.generated/compile-esm/index.ts'], ESM).map(describeDiagnostic)).toEqual([]);
+  expect(compile(['test/.generated/compile-esm/index.ts', 'test/.generated/compile-esm-functions/index.ts'], ESM).map(describeDiagnostic)).toEqual([]);
   const bare = compile(['test/.generated/compile-esm-bare/index.ts'], ESM).map(describeDiagnostic);
   expect(bare.some((d) => d.includes('TS2834') || d.includes('TS2835'))).toBe(true);
 }, 60_000);

@@ -1,13 +1,13 @@
 import { promises as fs, readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_CONFIG } from '../../generator/config';
+import { resolveOptions, toConfig } from '../../generator/cli/options';
 import { formatDiagnostics } from '../../generator/diagnostics/format';
 import { discoverScripts } from '../../generator/discover/discover';
 import { readTemplates } from '../../generator/discover/templates';
 import { generate, type GenerateResult } from '../../generator/generate';
 
 /**
- * Golden fixtures: test/fixtures/golden/<case>/lua/ is the input; expected/ holds every generated file except
+ * Golden fixtures: test/fixtures/golden/<case>/lua/ is the input (with the case's luagen.config.json, if any); expected/ holds every generated file except
  * the runtime (checked in runtime-files.test.ts) and diagnostics.txt the printed diagnostics.
  * Regenerate with UPDATE_GOLDEN=1 npx jest test/generator/golden.test.ts, then review the diff.
  */
@@ -15,9 +15,10 @@ const GOLDEN_ROOT = path.join(__dirname, '..', 'fixtures', 'golden');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const cases = readdirSync(GOLDEN_ROOT).sort();
 
+/** A case may hold a luagen.config.json (read as the CLI reads it) for a target or a profile. */
 async function run(caseDir: string): Promise<GenerateResult> {
-  const [scripts, templates] = await Promise.all([discoverScripts(caseDir, 'lua'), readTemplates()]);
-  return generate(DEFAULT_CONFIG, { scripts, templates });
+  const [scripts, templates, options] = await Promise.all([discoverScripts(caseDir, 'lua'), readTemplates(), resolveOptions({}, caseDir)]);
+  return generate(toConfig(options, 'lua'), { scripts, templates });
 }
 
 async function readTree(dir: string): Promise<Map<string, string>> {

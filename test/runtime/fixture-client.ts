@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { Cluster, Redis } from 'ioredis';
 import type * as Runtime from '../../templates/runtime';
+import type { LuagenConfig } from '../../generator/config';
 import { generateFixture } from '../support/generate-fixture';
 
 /** A bound script, typed loosely: the fixture client is generated at test time, so tests cannot import its types. */
@@ -24,10 +25,10 @@ export const FIXTURE_SOURCE = 'test/fixtures/runtime/lua';
 const loading = new Map<string, Promise<FixtureClient>>();
 
 /** Generates a folder of .lua files into `test/.generated/<name>` (once per test file) and loads the client. */
-export function loadGeneratedClient(name: string, source: string): Promise<FixtureClient> {
+export function loadGeneratedClient(name: string, source: string, config: Partial<LuagenConfig> = {}): Promise<FixtureClient> {
   let client = loading.get(name);
   if (!client) {
-    client = generateFixture(name, source).then(({ outDir }) => {
+    client = generateFixture(name, source, config).then(({ outDir }) => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       return require(path.join(outDir, 'index.ts')) as FixtureClient;
     });

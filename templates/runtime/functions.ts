@@ -1,0 +1,189 @@
+import type { ChainableCommander, Cluster, Redis } from 'ioredis';
+import { guardedCommand } from './at-most-once';
+import { isTransaction, type QueuedReply } from './batch';
+import { isClusterClient, scriptArguments, type RedisClient, type ScriptFunction } from './bind';
+import { decodeReply, scriptFailure } from './call-errors';
+import { LuagenError } from './errors';
+import type { ScriptSpec } from './script';
+
+/**
+ * `--target functions`: every script is a function of one Redis Functions library, called with FCALL / FCALL_RO.
+ * The library's name and its function names carry a hash of its code, so two versions of an application (a
+ * rolling deploy) each load and call their own functions. The client loads the library itself: a call that
+ * finds no function loads it (on every master of a cluster) and runs again, once; a pipeline or MULTI loads it
+ * in its own first command, so that nothing in the batch can miss it.
+ */
+
+/** The generated library: `#!lua name=<name>` and one `redis.register_function` per script. */
+export interface FunctionLibrary {
+  readonly name: string;
+  readonly code: string;
+}
+
+/** How a script is called in the Functions target. */
+export interface FunctionBinding {
+  /** The registered function name. */
+  readonly name: string;
+  readonly library: FunctionLibrary;
+  /** Lines of the library above the script's first line (`user_function:N` is the script's line N - lineOffset). */
+  readonly lineOffset: number;
+}
+
+type Send = (command: string, ...args: unknown[]) => Promise<unknown>;
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : '';
+}
+
+/** FCALL of a function the server does not have: `ERR Function not found`. */
+function isFunctionMissing(error: unknown): boolean {
+  return /Function not found/i.test(messageOf(error));
+}
+
+/** FUNCTION LOAD of a library the server has: `ERR Library '<name>' already exists`. */
+function isAlreadyLoaded(error: unknown): boolean {
+  return /^ERR Library '.*' already exists/.test(messageOf(error));
+}
+
+async function loadOn(node: Redis, library: FunctionLibrary): Promise<void> {
+  try {
+    await node.call('FUNCTION', 'LOAD', library.code);
+  } catch (error) {
+    if (!isAlreadyLoaded(error)) throw error;
+  }
+}
+
+/** Loads in flight, per client: many calls that miss the library at once share one load. */
+const loading = new WeakMap<object, Map<string, Promise<void>>>();
+
+/**
+ * Loads the library where the client's calls go: the server of a standalone client, every master of a cluster
+ * (replicas get it from their master). A server that already has it is left as is.
+ */
+export function loadLibrary(client: RedisClient, library: FunctionLibrary): Promise<void> {
+  const inFlight = loading.get(client) ?? new Map<string, Promise<void>>();
+  loading.set(client, inFlight);
+  const pending = inFlight.get(library.name);
+  if (pending) return pending;
+  const load = (async () => {
+    if (!isClusterClient(client)) return loadOn(client, library);
+    if (client.status !== 'ready') await client.ping();
+    await Promise.all((client as Cluster).nodes('master').map((node) => loadOn(node, library)));
+  })().finally(() => inFlight.delete(library.name));
+  inFlight.set(library.name, load);
+  return load;
+}
+
+/**
+ * Lower case on purpose: an ioredis Cluster finds `fcall_ro` in @ioredis/commands as a read-only command, so
+ * `scaleReads` may send it to a replica.
+ */
+const FCALL_RO = 'fcall_ro';
+
+function commandName(spec: ScriptSpec<unknown, unknown>): string {
+  return spec.readonly ? FCALL_RO : 'fcall';
+}
+
+/**
+ * FCALL; when the server lacks the function (it did not run), loads the library and calls once more. A function
+ * that writes goes as a command written at most once (at-most-once.ts), as an EVAL script's does.
+ */
+function callFunction(client: RedisClient, spec: ScriptSpec<unknown, unknown>, binding: FunctionBinding, argv: unknown[]): Promise<unknown> {
+  const args = [binding.name, ...argv];
+  const fcall = (): Promise<unknown> => {
+    if (spec.readonly) return ((spec.reply.binary ? client.callBuffer : client.call) as unknown as Send).call(client, FCALL_RO, args);
+    const command = guardedCommand(client, spec.id, 'fcall', args, spec.reply.binary);
+    return (client.sendCommand as unknown as (command: unknown) => Promise<unknown>).call(client, command);
+  };
+  return fcall().catch((error: unknown) => {
+    if (!isFunctionMissing(error)) throw error;
+    return loadLibrary(client, binding.library).then(fcall);
+  });
+}
+
+/** Binds a script of the Functions target; the same API as an EVAL script (see bindScript). */
+export function bindFunction<Input, Reply>(client: RedisClient, spec: ScriptSpec<Input, Reply>, binding: FunctionBinding): ScriptFunction<Input, Reply> {
+  const generic = spec as ScriptSpec<unknown, unknown>;
+  const decode = (raw: unknown): Reply => decodeReply(spec, raw);
+  const fail = (error: unknown): never => {
+    throw scriptFailure(generic, error);
+  };
+  const call = (input?: Input): Promise<Reply> => {
+    let argv: unknown[];
+    try {
+      argv = scriptArguments(client, generic, input);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return callFunction(client, generic, binding, argv).then(decode, fail);
+  };
+  const queue = (pipeline: ChainableCommander, input?: Input): QueuedReply<Reply> => {
+    const argv = scriptArguments(client, generic, input);
+    return queueFunction(pipeline, generic, binding, argv) as QueuedReply<Reply>;
+  };
+  return Object.assign(call, { queue, spec }) as unknown as ScriptFunction<Input, Reply>;
+}
+
+type Results = [error: Error | null, result: unknown][] | null;
+type Exec = (callback?: (error: Error | null, results?: Results) => void) => Promise<Results>;
+
+/** Pipelines that already carry a FUNCTION LOAD of the library, by library name. */
+const loadsQueued = new WeakMap<object, Set<string>>();
+
+/**
+ * The first function queued in a pipeline or transaction is preceded by FUNCTION LOAD, on the same connection
+ * and in order, so that no FCALL in the batch can miss the library (an error for the LOAD itself, "already
+ * exists", is expected and dropped). `exec()` is wrapped to take the LOAD's entry out of its results, so that
+ * every other command's result stays where the caller queued it.
+ */
+function queueLibraryLoad(pipeline: ChainableCommander, library: FunctionLibrary): void {
+  const queued = loadsQueued.get(pipeline) ?? new Set<string>();
+  loadsQueued.set(pipeline, queued);
+  if (queued.has(library.name)) return;
+  queued.add(library.name);
+  // A transaction's results leave out its MULTI, which pipeline.length counts.
+  const resultIndex = pipeline.length - (isTransaction(pipeline) ? 1 : 0);
+  pipeline.call('FUNCTION', 'LOAD', library.code);
+  const target = pipeline as unknown as { exec: Exec };
+  const exec = target.exec;
+  target.exec = function (this: unknown, callback) {
+    const done = exec.call(this).then((results) => {
+      results?.splice(resultIndex, 1);
+      return results;
+    });
+    if (callback) done.then((results) => callback(null, results), (error: Error) => callback(error));
+    return done;
+  };
+}
+
+/** Queues FCALL (after the library's LOAD, see queueLibraryLoad); read the reply back after `exec()`. */
+function queueFunction(pipeline: ChainableCommander, spec: ScriptSpec<unknown, unknown>, binding: FunctionBinding, argv: unknown[]): QueuedReply<unknown> {
+  queueLibraryLoad(pipeline, binding.library);
+  const resultIndex = pipeline.length - (isTransaction(pipeline) ? 1 : 0) - loadsQueued.get(pipeline)!.size;
+  const method = spec.reply.binary ? pipeline.callBuffer : pipeline.call;
+  (method as unknown as Send).call(pipeline, commandName(spec), binding.name, ...argv);
+  return new QueuedFunction(spec, resultIndex);
+}
+
+/** One queued FCALL and the index of its result once the LOAD entries are taken out. */
+class QueuedFunction implements QueuedReply<unknown> {
+  constructor(
+    private readonly spec: ScriptSpec<unknown, unknown>,
+    private readonly resultIndex: number,
+  ) {}
+
+  read(results: Results): unknown {
+    const { spec } = this;
+    if (!results) throw new LuagenError(`${spec.id}: the pipeline returned no results (was exec() awaited?)`);
+    const entry = results[this.resultIndex];
+    if (!entry) throw new LuagenError(`${spec.id}: no result at position ${this.resultIndex} of the pipeline`);
+    const [error, raw] = entry;
+    if (error) throw scriptFailure(spec, error);
+    return decodeReply(spec, raw);
+  }
+}
+
+/** Loads the library everywhere calls may go (see loadLibrary). */
+export function preloadLibrary(client: RedisClient, library: FunctionLibrary): Promise<void> {
+  return loadLibrary(client, library);
+}
