@@ -4,6 +4,7 @@ import { buildCommand } from './generator/cli/build';
 import { checkCommand } from './generator/cli/check';
 import { DEFAULT_DOCS_DIR, docsCommand } from './generator/cli/docs';
 import { editorCommand, type EditorOptions } from './generator/cli/editor';
+import { functionsCommand } from './generator/cli/functions';
 import { EXIT, processIO, type CliIO } from './generator/cli/io';
 import { initCommand } from './generator/cli/init';
 import { newCommand } from './generator/cli/new';
@@ -24,6 +25,7 @@ Examples:
   $ luagen new ratelimit/token_bucket        # start lua/ratelimit/token_bucket.lua
   $ luagen init --dry-run                    # show the headers luagen would infer for unannotated scripts
   $ luagen editor                            # Redis sandbox definitions + .luarc.json for lua-language-server
+  $ luagen functions prune --url redis://host:6379   # after a deploy: drop older Functions libraries
 
 Settings: luagen.config.json (or a "luagen" key in package.json) holds src, out, target, library, cluster,
 strict and esm; a flag given here overrides it (--no-cluster, --no-strict, --no-esm turn a setting off).
@@ -65,6 +67,22 @@ type CommonCommand = (options: CommonOptions, io: CliIO) => Promise<number>;
 /** Resolves the flags over the config file, then runs the command. */
 function withConfig(io: CliIO, setExit: (code: number) => void, run: CommonCommand) {
   return async (given: CommandLineOptions) => setExit(await run(await resolveOptions(given, io.cwd), io));
+}
+
+/** `luagen functions list|prune`: the libraries of --target functions builds loaded on a server. */
+function functionsCommands(group: Command, io: CliIO, setExit: (code: number) => void): void {
+  const url = (command: Command) =>
+    command.option('--url <url>', 'the server, or any node of a cluster (default: $REDIS_URL, else redis://127.0.0.1:6379)');
+  const run = (action: 'list' | 'prune') => async (given: CommandLineOptions & { url?: string; keep?: string[]; dryRun?: boolean }) => {
+    const options = await resolveOptions(given, io.cwd);
+    const server = given.url ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+    setExit(await functionsCommand(action, { ...options, url: server, keep: given.keep, dryRun: given.dryRun }, io));
+  };
+  url(withCommonOptions(group.command('list').description("this project's libraries on the server; marks this build's"))).action(run('list'));
+  url(withCommonOptions(group.command('prune').description("delete this project's libraries of other builds")))
+    .option('--keep <library...>', 'also keep these libraries (e.g. the build still being rolled out)')
+    .option('--dry-run', 'print what would be deleted, delete nothing')
+    .action(run('prune'));
 }
 
 /** Aborts on Ctrl-C / SIGTERM, so that watch ends cleanly. */
@@ -119,7 +137,9 @@ function program(io: CliIO, setExit: (code: number) => void): Command {
       const { src } = await resolveOptions({ config: given.config, src: given.src }, io.cwd);
       setExit(await editorCommand({ ...given, src }, io));
     });
-  for (const command of root.commands) command.exitOverride().configureOutput(root.configureOutput());
+  functionsCommands(root.command('functions').description('list or prune the Functions libraries of this project on a server'), io, setExit);
+  const all = (command: Command): Command[] => [command, ...command.commands.flatMap(all)];
+  for (const command of all(root)) command.exitOverride().configureOutput(root.configureOutput());
   return root;
 }
 

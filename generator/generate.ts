@@ -3,7 +3,7 @@ import type { LuagenConfig } from './config';
 import { compareDiagnostics, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic';
 import { emitIndexModule } from './emit/index-module';
 import { emitLibraryModule } from './emit/library-module';
-import { buildFunctionLibrary } from './model/function-library';
+import { buildFunctionLibrary, type FunctionLibraryModel } from './model/function-library';
 import { printModules, type GeneratedFile } from './emit/module';
 import { BANNER_FIRST_LINE, bannerFor, emitRuntimeFiles, type TemplateFile } from './emit/runtime-files';
 import { emitScriptModule } from './emit/script-module';
@@ -38,6 +38,8 @@ export interface GenerateResult {
   readonly scripts: readonly ScriptModel[];
   /** Inputs that other files include: modules inlined into scripts, not scripts themselves (sorted). */
   readonly includes: readonly string[];
+  /** The Functions library's name (`--target functions`, no errors). */
+  readonly library?: string;
 }
 
 interface Analysed {
@@ -72,7 +74,9 @@ export function generate(config: LuagenConfig, inputs: GenerateInputs): Generate
   if (hasErrors(final)) return { files: [], diagnostics: final, scripts: [], includes };
 
   const scripts = analysed.map((a) => buildScriptModel(a.parsed, a.names));
-  return { files: emitAll(scripts, inputs.templates, config), diagnostics: final, scripts, includes };
+  const library = config.target === 'functions' ? buildFunctionLibrary(scripts, config.library) : undefined;
+  const emitted = emitAll(scripts, inputs.templates, config, library);
+  return { files: emitted, diagnostics: final, scripts, includes, ...(library ? { library: library.name } : {}) };
 }
 
 function uniqueDiagnostics(sorted: readonly Diagnostic[]): Diagnostic[] {
@@ -85,14 +89,18 @@ function applyConfig(diagnostics: Diagnostic[], config: LuagenConfig): Diagnosti
   return diagnostics.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' } : d));
 }
 
-function emitAll(scripts: readonly ScriptModel[], templates: readonly TemplateFile[], config: LuagenConfig): GeneratedFile[] {
+function emitAll(
+  scripts: readonly ScriptModel[],
+  templates: readonly TemplateFile[],
+  config: LuagenConfig,
+  library: FunctionLibraryModel | undefined,
+): GeneratedFile[] {
   const bannerTemplate = templates.find((t) => t.path === 'banner.txt')?.content;
   if (!bannerTemplate?.startsWith(BANNER_FIRST_LINE)) {
     throw new Error(`luagen templates/banner.txt must start with '${BANNER_FIRST_LINE}'`);
   }
   const banner = bannerFor(bannerTemplate);
   const source = `${config.srcDir}/ (${scripts.length} script${scripts.length === 1 ? '' : 's'})`;
-  const library = config.target === 'functions' ? buildFunctionLibrary(scripts, config.library) : undefined;
   const modules = [
     ...scripts.map((script) => emitScriptModule(script, banner, config.esm, library?.functions.get(script.id))),
     emitIndexModule(scripts, banner(source), config.esm, library !== undefined),

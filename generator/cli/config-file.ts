@@ -10,7 +10,7 @@ import { closest } from '../parse/suggest';
  */
 
 /** One key of the config file: how it is checked, and how the error words what it expects. */
-interface ConfigKey {
+export interface ConfigKey {
   readonly schema: z.ZodType;
   readonly expects: string;
 }

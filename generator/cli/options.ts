@@ -1,7 +1,7 @@
 import { DEFAULT_CONFIG, type LuagenConfig, type Target } from '../config';
 import type { DiagnosticFormat } from '../diagnostics/format';
 import * as path from 'node:path';
-import { loadConfigFile, type ConfigFile } from './config-file';
+import { CONFIG_KEYS, ConfigFileError, loadConfigFile, type ConfigFile, type ConfigKey } from './config-file';
 
 /** Options shared by build, check and watch: the config file's values with the flags over them. */
 export interface CommonOptions {
@@ -52,6 +52,10 @@ function fromConfigFile(values: ConfigFile, configDir: string, cwd: string): Par
 export async function resolveOptions(given: CommandLineOptions, cwd: string): Promise<CommonOptions> {
   const loaded = await loadConfigFile(cwd, given.config);
   const flags = Object.fromEntries(Object.entries(given).filter(([key, v]) => v !== undefined && key !== 'config'));
+  for (const [key, value] of Object.entries(flags)) {
+    const spec = (CONFIG_KEYS as Record<string, ConfigKey | undefined>)[key];
+    if (spec && !spec.schema.safeParse(value).success) throw new ConfigFileError(`--${key} must be ${spec.expects}, got ${JSON.stringify(value)}`);
+  }
   return { ...DEFAULT_OPTIONS, ...fromConfigFile(loaded.values, loaded.dir, cwd), ...flags };
 }
 

@@ -101,3 +101,11 @@ describe('the config file', () => {
     expect(await exists('scripts/app/reset.lua')).toBe(true);
   });
 });
+
+test('a flag value is checked as the config key is', async () => {
+  const project = await tempProject({ 'lua/app/counter.lua': COUNTER_SCRIPT });
+  const build = await runCli(project, 'build', '--target', 'functions', '--library', 'my-lib');
+  expect(build.code).toBe(3);
+  expect(build.stderr).toContain('--library must be a Functions library name: a letter, then up to 39 letters, digits or _, got "my-lib"');
+  await fs.rm(project, { recursive: true, force: true });
+});
