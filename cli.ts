@@ -12,6 +12,7 @@ import { watchCommand } from './generator/cli/watch';
 import { CONFIG_FILE_NAME } from './generator/cli/config-file';
 import { FORMATS, resolveOptions, type CommandLineOptions, type CommonOptions } from './generator/cli/options';
 import { TARGETS } from './generator/config';
+import { DEFAULT_SERVER, SERVER_PROFILES } from './generator/profiles/server-profiles';
 
 const HELP_FOOTER = `
 Examples:
@@ -27,8 +28,8 @@ Examples:
   $ luagen editor                            # Redis sandbox definitions + .luarc.json for lua-language-server
   $ luagen functions prune --url redis://host:6379   # after a deploy: drop older Functions libraries
 
-Settings: luagen.config.json (or a "luagen" key in package.json) holds src, out, target, library, cluster,
-strict and esm; a flag given here overrides it (--no-cluster, --no-strict, --no-esm turn a setting off).
+Settings: luagen.config.json (or a "luagen" key in package.json) holds src, out, target, library, server,
+cluster, strict and esm; a flag given here overrides it (--no-cluster, --no-strict, --no-esm turn a setting off).
 
 Exit codes:
   0  success
@@ -45,6 +46,7 @@ function withScriptOptions(command: Command): Command {
   return command
     .option('--config <file>', `config file (default: ${CONFIG_FILE_NAME}, else the "luagen" key of package.json)`)
     .option('--src <dir>', 'folder of annotated .lua scripts (default: lua)')
+    .addOption(new Option('--server <profile>', `the server release to build for (default: ${DEFAULT_SERVER})`).choices(SERVER_PROFILES))
     .addOption(new Option('--format <format>', 'how diagnostics are printed (default: text)').choices(FORMATS))
     .option('--cluster', 'the scripts must run on Redis Cluster: cluster-safety warnings become errors')
     .option('--no-cluster', 'override "cluster": true in the config file')

@@ -1,3 +1,5 @@
+import { DEFAULT_SERVER, type ServerProfileName } from './profiles/server-profiles';
+
 /** How the generated client runs the scripts: EVALSHA/EVAL (the default) or one Redis Functions library (FCALL). */
 export const TARGETS = ['eval', 'functions'] as const;
 export type Target = (typeof TARGETS)[number];
@@ -18,6 +20,8 @@ export interface LuagenConfig {
   readonly target: Target;
   /** The Functions library's base name; the loaded library is `<library>_<content hash>`. */
   readonly library: string;
+  /** The server release the scripts and the client must work on (commands, sandbox, shebang, Functions). */
+  readonly server: ServerProfileName;
 }
 
 export const DEFAULT_CONFIG: LuagenConfig = {
@@ -28,4 +32,5 @@ export const DEFAULT_CONFIG: LuagenConfig = {
   esm: false,
   target: 'eval',
   library: 'luagen',
+  server: DEFAULT_SERVER,
 };

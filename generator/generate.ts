@@ -3,6 +3,7 @@ import type { LuagenConfig } from './config';
 import { compareDiagnostics, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic';
 import { emitIndexModule } from './emit/index-module';
 import { emitLibraryModule } from './emit/library-module';
+import { serverProfile } from './profiles/server-profiles';
 import { buildFunctionLibrary, type FunctionLibraryModel } from './model/function-library';
 import { printModules, type GeneratedFile } from './emit/module';
 import { BANNER_FIRST_LINE, bannerFor, emitRuntimeFiles, type TemplateFile } from './emit/runtime-files';
@@ -49,6 +50,9 @@ interface Analysed {
 
 /** The whole pipeline without I/O: parse → analyse → model → emit. */
 export function generate(config: LuagenConfig, inputs: GenerateInputs): GenerateResult {
+  if (config.target === 'functions' && !serverProfile(config.server).scriptFlags) {
+    throw new Error(`luagen: --target functions needs Redis 7.0 or later, not ${config.server}`);
+  }
   const diagnostics: Diagnostic[] = [];
   const analysed: Analysed[] = [];
   // Every Lua line break becomes LF first (see parse/source-text.ts): what is hashed and sent is then free of CR.
@@ -73,7 +77,8 @@ export function generate(config: LuagenConfig, inputs: GenerateInputs): Generate
   const includes = [...modules].sort();
   if (hasErrors(final)) return { files: [], diagnostics: final, scripts: [], includes };
 
-  const scripts = analysed.map((a) => buildScriptModel(a.parsed, a.names));
+  const { scriptFlags } = serverProfile(config.server);
+  const scripts = analysed.map((a) => buildScriptModel(a.parsed, a.names, scriptFlags));
   const library = config.target === 'functions' ? buildFunctionLibrary(scripts, config.library) : undefined;
   const emitted = emitAll(scripts, inputs.templates, config, library);
   return { files: emitted, diagnostics: final, scripts, includes, ...(library ? { library: library.name } : {}) };

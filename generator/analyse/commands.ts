@@ -5,23 +5,27 @@ import { closest } from '../parse/suggest';
 import { COMMAND_NAMES, lookupCommand, type CommandInfo } from './command-table';
 import { findRedisCalls, literalText, type RedisCall } from './redis-call';
 import { reporter, type Report } from './report';
+import { commandAvailability, serverProfile, type ServerProfile } from '../profiles/server-profiles';
+import type { Node } from 'luaparse';
 
 /**
  * `redis.call` / `redis.pcall` with a literal command name: the command exists (LG206), scripts may run it
  * (LG207), and it gets a number of arguments Redis accepts (LG208). What the table cannot answer is skipped.
  */
-export function checkCommands(script: ParsedScript, _config: LuagenConfig): Diagnostic[] {
+export function checkCommands(script: ParsedScript, config: LuagenConfig): Diagnostic[] {
   if (!script.chunk) return [];
   const diagnostics: Diagnostic[] = [];
   const report = reporter(script, diagnostics);
-  for (const call of findRedisCalls(script.chunk)) checkCall(call, report);
+  const profile = serverProfile(config.server);
+  for (const call of findRedisCalls(script.chunk)) checkCall(call, report, profile);
   return diagnostics;
 }
 
-function checkCall(call: RedisCall, report: Report): void {
+function checkCall(call: RedisCall, report: Report, profile: ServerProfile): void {
   const lookup = lookupCommand(call);
   const at = call.nameLiteral;
   if (!at) return;
+  if (lookup.kind === 'no-such-command' && commandAvailability(profile, lookup.name).kind === 'available') return;
   if (lookup.kind === 'no-such-command') {
     const suggestion = closest(lookup.name.toUpperCase(), COMMAND_NAMES);
     const help = suggestion ? `did you mean '${suggestion}'?` : 'check the spelling against https://redis.io/commands';
@@ -29,6 +33,7 @@ function checkCall(call: RedisCall, report: Report): void {
     return;
   }
   if (lookup.kind !== 'known') return;
+  if (!checkProfile(lookup.info, profile, at, report)) return;
   const refused = refusalReason(lookup.info, call);
   if (refused) {
     report(at, 'LG207', `${lookup.info.display} is not allowed in scripts (${refused})`, refusalHelp(lookup.info));
@@ -36,6 +41,26 @@ function checkCall(call: RedisCall, report: Report): void {
   }
   const arityProblem = arityMismatch(lookup.info, call);
   if (arityProblem) report(at, 'LG208', arityProblem, `see https://redis.io/commands/${lookup.info.display.toLowerCase().replace(' ', '-')} for its syntax`);
+}
+
+/**
+ * LG217: the command is newer than the server profile, or only the other product has it. True when it is
+ * available (or the command metadata does not know it: nothing is certain then).
+ */
+function checkProfile(info: CommandInfo, profile: ServerProfile, at: Node, report: Report): boolean {
+  const availability = commandAvailability(profile, info.display);
+  const choose = '--server (or "server" in luagen.config.json)';
+  if (availability.kind === 'newer') {
+    report(at, 'LG217', `${info.display} needs ${profile.title.split(' ')[0]} ${availability.since}; the server profile is ${profile.name} (${profile.title})`,
+      `build for a release that has it with ${choose}, or do without ${info.display}`);
+    return false;
+  }
+  if (availability.kind === 'absent') {
+    report(at, 'LG217', `${info.display} does not exist on ${profile.title} (it is a ${availability.elsewhere} command); the server profile is ${profile.name}`,
+      `choose the server you run with ${choose}, or do without ${info.display}`);
+    return false;
+  }
+  return true;
 }
 
 /** Why Redis 7 refuses the command inside a script, or undefined when it runs it. */

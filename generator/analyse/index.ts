@@ -8,6 +8,7 @@ import { checkHeaderConsistency } from './header-consistency';
 import { checkKeysAndArgs } from './keys-args';
 import { checkKeyspaceScans } from './keyspace-scan';
 import { checkNilComparisons } from './nil-comparison';
+import { checkProfileFeatures } from './profile-features';
 import { checkReadonlyWrites } from './readonly-writes';
 import { checkReplyShape } from './reply-shape';
 import { checkSandboxGlobals } from './sandbox-globals';
@@ -27,6 +28,7 @@ const CHECKS: readonly Check[] = [
   checkReplyShape,
   checkNilComparisons,
   checkKeyspaceScans,
+  checkProfileFeatures,
 ];
 
 /** Runs every static check over one script, then applies its `-- luagen-ignore` comments. */

@@ -43,10 +43,13 @@ export function asRedisCall(node: Node, aliasOf: AliasResolver = NO_ALIASES): Re
   };
 }
 
-/** `redis.call` → 'call', `redis.pcall` → 'pcall' (on the global `redis`). */
+/**
+ * `redis.call` → 'call', `redis.pcall` → 'pcall' (on the global `redis`, or `server`, Valkey's name for it:
+ * whether a profile has `server` at all is the sandbox check's business).
+ */
 function redisMethod(expression: Node): 'call' | 'pcall' | undefined {
   if (expression.type !== 'MemberExpression' || expression.indexer !== '.') return undefined;
-  if (!isGlobalIdentifier(expression.base) || expression.base.name !== 'redis') return undefined;
+  if (!isGlobalIdentifier(expression.base) || (expression.base.name !== 'redis' && expression.base.name !== 'server')) return undefined;
   const name = expression.identifier.name;
   return name === 'call' || name === 'pcall' ? name : undefined;
 }

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { z } from 'zod';
 import { TARGETS, type Target } from '../config';
 import { closest } from '../parse/suggest';
+import { SERVER_PROFILES, type ServerProfileName } from '../profiles/server-profiles';
 
 /**
  * The project's config file: `luagen.config.json`, or a `"luagen"` object in package.json. It states once what
@@ -28,6 +29,7 @@ export interface ConfigFile {
   out?: string;
   target?: Target;
   library?: string;
+  server?: ServerProfileName;
   cluster?: boolean;
   strict?: boolean;
   esm?: boolean;
@@ -45,6 +47,7 @@ export const CONFIG_KEYS: Record<keyof ConfigFile, ConfigKey> = {
     schema: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/),
     expects: 'a Functions library name: a letter, then up to 39 letters, digits or _',
   },
+  server: oneOf(SERVER_PROFILES),
   cluster: flag,
   strict: flag,
   esm: flag,

@@ -1,6 +1,7 @@
 import { DEFAULT_CONFIG, type LuagenConfig, type Target } from '../config';
 import type { DiagnosticFormat } from '../diagnostics/format';
 import * as path from 'node:path';
+import { serverProfile, type ServerProfileName } from '../profiles/server-profiles';
 import { CONFIG_KEYS, ConfigFileError, loadConfigFile, type ConfigFile, type ConfigKey } from './config-file';
 
 /** Options shared by build, check and watch: the config file's values with the flags over them. */
@@ -17,6 +18,8 @@ export interface CommonOptions {
   readonly target?: Target;
   /** Default `luagen`. */
   readonly library?: string;
+  /** Default `redis-7.0`. */
+  readonly server?: ServerProfileName;
 }
 
 /** The options as commander hands them over: only what was given on the command line is set. */
@@ -39,6 +42,7 @@ const DEFAULT_OPTIONS: CommonOptions = {
   esm: DEFAULT_CONFIG.esm,
   target: DEFAULT_CONFIG.target,
   library: DEFAULT_CONFIG.library,
+  server: DEFAULT_CONFIG.server,
 };
 
 /** The config file's values as options; its paths are relative to its own folder, options' to `cwd`. */
@@ -56,7 +60,13 @@ export async function resolveOptions(given: CommandLineOptions, cwd: string): Pr
     const spec = (CONFIG_KEYS as Record<string, ConfigKey | undefined>)[key];
     if (spec && !spec.schema.safeParse(value).success) throw new ConfigFileError(`--${key} must be ${spec.expects}, got ${JSON.stringify(value)}`);
   }
-  return { ...DEFAULT_OPTIONS, ...fromConfigFile(loaded.values, loaded.dir, cwd), ...flags };
+  const options: CommonOptions = { ...DEFAULT_OPTIONS, ...fromConfigFile(loaded.values, loaded.dir, cwd), ...flags };
+  const profile = serverProfile(options.server ?? DEFAULT_CONFIG.server);
+  if (options.target === 'functions' && !profile.scriptFlags) {
+    const where = 'server' in flags ? '--server' : loaded.file ? `"server" in ${loaded.file}` : 'the server profile';
+    throw new ConfigFileError(`--target functions needs Redis 7.0 or later, and ${where} is ${profile.name}: choose redis-7.0 or newer, or target eval`);
+  }
+  return options;
 }
 
 /** The run's config; `srcDir` is the script folder as resolveSourceFolder spells it. */
@@ -70,5 +80,6 @@ export function toConfig(options: CommonOptions, srcDir: string): LuagenConfig {
     esm: options.esm,
     target: options.target ?? DEFAULT_CONFIG.target,
     library: options.library ?? DEFAULT_CONFIG.library,
+    server: options.server ?? DEFAULT_CONFIG.server,
   };
 }

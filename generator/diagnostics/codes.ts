@@ -46,6 +46,8 @@ export const DIAGNOSTIC_CODES = {
   LG214: { severity: 'warning', title: 'unused or invalid luagen-ignore' },
   LG215: { severity: 'warning', title: 'Redis reply compared with nil' },
   LG216: { severity: 'warning', title: 'KEYS or SCAN inside a script' },
+  LG217: { severity: 'error', title: 'command the server profile lacks' },
+  LG218: { severity: 'error', title: 'script feature the server profile lacks' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -4,9 +4,9 @@ import type { ScriptNames } from './naming';
 import type { ScriptModel } from './script';
 
 /** Turns a parsed script (spans and all) into the clean model the emitters use. Call only without errors. */
-export function buildScriptModel(script: ParsedScript, names: ScriptNames): ScriptModel {
+export function buildScriptModel(script: ParsedScript, names: ScriptNames, scriptFlags = true): ScriptModel {
   const { header } = script;
-  const final = finalLua(script.source, header);
+  const final = finalLua(script.source, header, scriptFlags);
   return {
     ...names,
     sourcePath: script.file,
@@ -16,7 +16,7 @@ export function buildScriptModel(script: ParsedScript, names: ScriptNames): Scri
     returns: header.returns[0]?.type ?? { kind: 'nil' },
     returnDescription: header.returns[0]?.description ?? '',
     errors: header.errors.map(({ code, description }) => ({ code, description })),
-    readonly: final.flags.includes('no-writes'),
+    readonly: header.readonly !== undefined || final.flags.includes('no-writes'),
     idempotent: header.idempotent ? { ttlSeconds: header.idempotent.ttlSeconds } : undefined,
     flags: final.flags,
     lua: final.lua,

@@ -109,3 +109,29 @@ test('a flag value is checked as the config key is', async () => {
   expect(build.stderr).toContain('--library must be a Functions library name: a letter, then up to 39 letters, digits or _, got "my-lib"');
   await fs.rm(project, { recursive: true, force: true });
 });
+
+describe('the server profile', () => {
+  it('--target functions is refused for redis-6.2, naming where the profile came from', async () => {
+    const project = await tempProject({ 'lua/app/counter.lua': COUNTER_SCRIPT, 'luagen.config.json': '{ "server": "redis-6.2" }' });
+    const fromFile = await runCli(project, 'build', '--target', 'functions');
+    expect(fromFile.code).toBe(3);
+    expect(fromFile.stderr).toContain('--target functions needs Redis 7.0 or later, and "server" in luagen.config.json is redis-6.2');
+    const fromFlag = await runCli(project, 'build', '--target', 'functions', '--server', 'redis-6.2', '--config', 'luagen.config.json');
+    expect(fromFlag.stderr).toContain('and --server is redis-6.2');
+    expect((await runCli(project, 'build', '--target', 'functions', '--server', 'redis-7.0')).code).toBe(0);
+    expect((await runCli(project, 'build', '--server', 'redis-5.0')).code).toBe(3);
+    await fs.rm(project, { recursive: true, force: true });
+  });
+
+  it('"server" in the config file decides which commands a script may use', async () => {
+    const hexpire = "--- Expires a field.\n--- @key h\n--- @return integer[]\nreturn redis.call('HEXPIRE', KEYS[1], 10, 'FIELDS', 1, 'f')\n";
+    const project = await tempProject({ 'lua/app/expire.lua': hexpire });
+    const defaults = await runCli(project, 'build');
+    expect(defaults.code).toBe(2);
+    expect(defaults.stderr).toContain('error LG217: HEXPIRE needs Redis 7.4.0; the server profile is redis-7.0');
+    await writeFile(project, 'luagen.config.json', '{ "server": "redis-7.4" }');
+    expect((await runCli(project, 'build')).code).toBe(0);
+    expect((await runCli(project, 'check')).code).toBe(0);
+    await fs.rm(project, { recursive: true, force: true });
+  });
+});
