@@ -25,8 +25,8 @@ export function exportedNames(command: string): ExportedNames {
  * (`templates/runtime/index.ts`; test/model/generated-names.test.ts keeps the two in step).
  */
 export const CLIENT_EXPORTS: readonly string[] = [
-  // index.ts (`library` with --target functions)
-  'bindScripts', 'library', 'preload', 'scripts', 'Scripts',
+  // index.ts
+  'bindScripts', 'preload', 'scripts', 'Scripts',
   // runtime/index.ts
   'arg', 'ArgumentCodec', 'ArgumentSpec', 'bindFunction', 'bindScript', 'FunctionBinding', 'FunctionLibrary', 'loadLibrary',
   'preloadLibrary', 'CrossSlotError', 'defineScript', 'isClusterClient', 'keySchema',
@@ -34,3 +34,6 @@ export const CLIENT_EXPORTS: readonly string[] = [
   'ReplyDecoder', 'RequestIdReusedError', 'ScriptArgumentError', 'ScriptCodeError', 'ScriptDeclaration', 'ScriptDeliveryError', 'ScriptError',
   'ScriptFunction', 'ScriptNotSentError', 'ScriptOutcomeUnknownError', 'ScriptReplyError', 'ScriptSpec',
 ];
+
+/** What `generated/index.ts` exports besides CLIENT_EXPORTS under --target functions. */
+export const FUNCTIONS_EXPORTS: readonly string[] = ['library'];

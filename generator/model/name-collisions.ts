@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { pascalCase } from './case';
-import { CLIENT_EXPORTS, exportedNames } from './generated-names';
+import { CLIENT_EXPORTS, exportedNames, FUNCTIONS_EXPORTS } from './generated-names';
 import type { ScriptNames } from './naming';
 
 interface Named {
@@ -72,7 +72,8 @@ export function checkNameCollisions(scripts: readonly Named[]): Diagnostic[] {
   for (const { file, names } of scripts) {
     const clash = sameNameProblem(taken, names, file);
     if (clash !== undefined) report(file, 'LG101', clash, 'rename one of the files or folders');
-    const exported = Object.values(exportedNames(names.exportName)).find((name) => CLIENT_EXPORTS.includes(name));
+    // Either target: switching target must not turn a valid project into one with a collision.
+    const exported = Object.values(exportedNames(names.exportName)).find((name) => CLIENT_EXPORTS.includes(name) || FUNCTIONS_EXPORTS.includes(name));
     if (exported !== undefined) {
       report(file, 'LG105', `script '${names.id}' would export '${exported}', a name the generated client already exports`, 'rename the file or move it into a folder');
     }

@@ -1,7 +1,7 @@
 import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
-import { DEFAULT_CONFIG } from '../../generator/config';
+import { DEFAULT_CONFIG, type LuagenConfig } from '../../generator/config';
 import { DIAGNOSTIC_CODES } from '../../generator/diagnostics/codes';
 import { discoverScripts } from '../../generator/discover/discover';
 import { readTemplates } from '../../generator/discover/templates';
@@ -32,7 +32,8 @@ beforeAll(async () => {
 describe('Lua snippets build with exactly the findings their marker states', () => {
   it.each(checked('lua').map((s) => [s.where, s] as const))('%s', (_where, snippet) => {
     const scripts = luaPaths(snippet).map((p) => ({ path: p, text: snippet.text }));
-    const result = generate({ ...DEFAULT_CONFIG, cluster: snippet.cluster }, { scripts, templates });
+    const server = (snippet.server ?? DEFAULT_CONFIG.server) as LuagenConfig['server'];
+    const result = generate({ ...DEFAULT_CONFIG, cluster: snippet.cluster, server }, { scripts, templates });
     const codes = [...new Set(result.diagnostics.map((d) => d.code))].sort();
     const found = result.diagnostics.map((d) => `${d.severity} ${d.code}: ${d.message}`);
     expect({ codes, found }).toEqual({ codes: snippet.fails, found: snippet.fails.length === 0 ? [] : found });

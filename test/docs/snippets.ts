@@ -11,6 +11,7 @@ import * as path from 'node:path';
  *   <!-- snippet: file=a_b/c,a/b_c -->      the same Lua at several paths (naming collisions)
  *   <!-- snippet: fails LG205 -->           building it reports exactly these codes (TS: exactly these TSxxxx)
  *   <!-- snippet: cluster fails LG210 -->   built as with --cluster
+ *   <!-- snippet: server=redis-7.4 -->      built for that server profile (--server)
  *
  * Without a marker, a Lua block must build without any finding and a TypeScript block must type-check.
  */
@@ -27,6 +28,8 @@ export interface Snippet {
   /** Codes the snippet must produce, sorted (empty: none). */
   readonly fails: readonly string[];
   readonly cluster: boolean;
+  /** `server=<profile>`: built for that server profile. */
+  readonly server: string | undefined;
 }
 
 const LANGUAGES: Record<string, 'lua' | 'ts'> = { lua: 'lua', ts: 'ts', typescript: 'ts' };
@@ -50,9 +53,9 @@ export function parseSnippets(page: string, markdown: string): Snippet[] {
   return snippets;
 }
 
-function parseMarker(where: string, line: string): Pick<Snippet, 'skip' | 'files' | 'fails' | 'cluster'> {
+function parseMarker(where: string, line: string): Pick<Snippet, 'skip' | 'files' | 'fails' | 'cluster' | 'server'> {
   const marker = MARKER.exec(line.trim());
-  const result = { skip: false, files: [] as string[], fails: [] as string[], cluster: false };
+  const result = { skip: false, files: [] as string[], fails: [] as string[], cluster: false, server: undefined as string | undefined };
   if (!marker) return result;
   const words = marker[1].trim().split(/\s+/);
   for (let i = 0; i < words.length; i++) {
@@ -60,6 +63,7 @@ function parseMarker(where: string, line: string): Pick<Snippet, 'skip' | 'files
     if (word === 'skip') result.skip = true;
     else if (word === 'cluster') result.cluster = true;
     else if (word.startsWith('file=')) result.files = word.slice('file='.length).split(',');
+    else if (word.startsWith('server=')) result.server = word.slice('server='.length);
     else if (word === 'fails') while (/^(LG|TS)\d+$/.test(words[i + 1] ?? '')) result.fails.push(words[++i]);
     else throw new Error(`${where}: unknown snippet marker word '${word}'`);
   }

@@ -16,6 +16,6 @@ function exportListNames(file: string): string[] {
 
 test('CLIENT_EXPORTS lists exactly what the runtime index and the generated index export besides scripts', () => {
   const runtime = exportListNames('templates/runtime/index.ts');
-  const index = ['bindScripts', 'library', 'preload', 'scripts', 'Scripts'];
+  const index = ['bindScripts', 'preload', 'scripts', 'Scripts'];
   expect([...CLIENT_EXPORTS].sort()).toEqual([...runtime, ...index].sort());
 });
