@@ -10,6 +10,8 @@ const busy = (perCall: (s: RunSample) => number) => (s: RunSample) => (perCall(s
 
 export const RAW = 'ioredis defineCommand';
 export const GENERATED = 'generated typed function';
+/** The same function built with --target functions: FCALL of one Functions library. */
+export const GENERATED_FUNCTIONS = 'generated typed function, --target functions (FCALL)';
 
 /** Per-round ratio of calls/s to the raw defineCommand row of the same mode (the rounds are interleaved). */
 export function pairedRatios(row: RuntimeRow, rows: readonly RuntimeRow[]): number[] {

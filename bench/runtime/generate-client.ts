@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
-import { DEFAULT_CONFIG, type LuagenConfig } from '../../generator/config';
+import { DEFAULT_CONFIG, type LuagenConfig, type Target } from '../../generator/config';
 import { discoverScripts } from '../../generator/discover/discover';
 import { readTemplates } from '../../generator/discover/templates';
 import { generate } from '../../generator/generate';
@@ -20,23 +20,24 @@ export const BENCH_CLIENT = 'bench/.generated/client';
  * code users run, not a dev loader's transform (tsx wraps every function in a naming helper).
  * Returns the folder of the compiled client.
  */
-export async function generateBenchClient(): Promise<string> {
-  const config: LuagenConfig = { ...DEFAULT_CONFIG, srcDir: BENCH_SRC, outDir: BENCH_CLIENT };
+export async function generateBenchClient(target: Target = 'eval'): Promise<string> {
+  const suffix = target === 'eval' ? '' : `-${target}`;
+  const config: LuagenConfig = { ...DEFAULT_CONFIG, srcDir: BENCH_SRC, outDir: `${BENCH_CLIENT}${suffix}`, target };
   const [scripts, templates] = await Promise.all([discoverScripts(REPO_ROOT, BENCH_SRC), readTemplates()]);
   const result = generate(config, { scripts, templates });
   const problems = result.diagnostics.filter((d) => d.severity === 'error');
   if (problems.length > 0) throw new Error(`bench script has errors: ${problems.map((d) => `${d.file}:${d.line} ${d.message}`).join('; ')}`);
-  const outDir = path.join(REPO_ROOT, BENCH_CLIENT);
+  const outDir = path.join(REPO_ROOT, config.outDir);
   await fs.mkdir(outDir, { recursive: true });
   await applyPlan(outDir, await planWrite(outDir, result.files));
-  return compileClient(result.files);
+  return compileClient(result.files, `${BENCH_CLIENT_JS}${suffix}`);
 }
 
 /** Git-ignored: the client compiled to JavaScript. */
 export const BENCH_CLIENT_JS = 'bench/.generated/client-js';
 
-async function compileClient(files: readonly { path: string; content: string }[]): Promise<string> {
-  const jsDir = path.join(REPO_ROOT, BENCH_CLIENT_JS);
+async function compileClient(files: readonly { path: string; content: string }[], jsFolder: string): Promise<string> {
+  const jsDir = path.join(REPO_ROOT, jsFolder);
   await fs.rm(jsDir, { recursive: true, force: true });
   const compilerOptions = { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true };
   for (const file of files) {

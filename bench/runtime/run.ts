@@ -3,6 +3,7 @@ import type { BenchOptions } from '../options';
 import type { BenchServer } from '../redis-server';
 import { modeLabel, timedRun, type Mode, type RunSample } from './drive';
 import { generateBenchClient } from './generate-client';
+import { GENERATED_FUNCTIONS } from '../report-runtime';
 import { measureOverhead, type OverheadResult } from './overhead';
 import { benchmarkArgs, runRedisBenchmark, type BenchmarkConfig } from './redis-benchmark';
 import {
@@ -101,6 +102,7 @@ async function measureServer(
 /** The run-time half of the benchmark, against a server the caller started (and stops). */
 export async function runRuntimeBench(server: BenchServer, options: BenchOptions): Promise<RuntimeResult> {
   const client = loadGeneratedClient(await generateBenchClient());
+  const functionsClient = loadGeneratedClient(await generateBenchClient('functions'));
   const monitor = new Redis({ host: server.host, port: server.port });
   const variants: Variant[] = [];
   try {
@@ -111,6 +113,7 @@ export async function runRuntimeBench(server: BenchServer, options: BenchOptions
     if (loaded !== script.sha1) throw new Error(`SCRIPT LOAD gave ${String(loaded)}, the generated spec says ${script.sha1}`);
     variants.push(
       generatedVariant(server.port, client, keys),
+      generatedVariant(server.port, functionsClient, keys, GENERATED_FUNCTIONS),
       defineCommandVariant(server.port, script, keys),
       evalshaVariant(server.port, script, keys),
       await nodeRedisVariant(server.port, script, keys),

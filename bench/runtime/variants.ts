@@ -50,13 +50,16 @@ function ioredisClient(port: number): Redis {
   return new Redis({ host: '127.0.0.1', port, lazyConnect: false, maxRetriesPerRequest: 1 });
 }
 
-/** The generated typed function: validates the input, EVALSHA through defineCommand, decodes the tuple. */
-export function generatedVariant(port: number, client: GeneratedClient, keys: readonly string[]): Variant {
+/**
+ * The generated typed function: validates the input, EVALSHA through defineCommand (or FCALL, for the client
+ * built with --target functions), decodes the tuple.
+ */
+export function generatedVariant(port: number, client: GeneratedClient, keys: readonly string[], name = 'generated typed function'): Variant {
   const redis = ioredisClient(port);
   const fixedWindow = client.bindScripts(redis).bench.fixedWindow;
   const input = (i: number): FixedWindowInput => ({ counter: keys[i % keys.length]!, limit: LIMIT, windowMs: WINDOW_MS });
   return {
-    name: 'generated typed function',
+    name,
     call: (i) => fixedWindow(input(i)),
     async pipeline(start, size) {
       const pipeline = redis.pipeline();

@@ -21,18 +21,24 @@ describe('bench (smoke)', () => {
     // Progress goes to the collector, not into the middle of jest's output.
     expect(progress).toEqual(['run time part', expect.stringMatching(/^redis-server pid \d+ on /), 'build time part']);
     const runtime = report.runtime!;
-    expect(runtime.rows.map((r) => `${r.mode} / ${r.variant}`)).toHaveLength(12);
+    expect(runtime.rows.map((r) => `${r.mode} / ${r.variant}`)).toHaveLength(15);
     expect(new Set(runtime.rows.map((r) => r.variant))).toEqual(
-      new Set(['generated typed function', 'ioredis defineCommand', 'ioredis evalsha', 'node-redis v5 defineScript']),
+      new Set([
+        'generated typed function',
+        'generated typed function, --target functions (FCALL)',
+        'ioredis defineCommand',
+        'ioredis evalsha',
+        'node-redis v5 defineScript',
+      ]),
     );
     for (const row of [...runtime.rows, ...runtime.serverRows]) {
       expect(row.samples).toHaveLength(TINY.rounds);
       for (const sample of row.samples) expect(sample.seconds).toBeGreaterThan(0);
     }
     expect(runtime.serverRows.map((r) => r.mode)).toEqual(['-c 50 -P 16', '-c 1 -P 50']);
-    // The same script on the same key: the count goes 1, 2, 3, 4 across the four clients.
+    // The same script on the same key: the count goes 1, 2, 3, 4, 5 across the five clients.
     const counts = runtime.sameScriptCheck.map(({ reply }) => (Array.isArray(reply) ? reply[1] : (reply as { count: number }).count));
-    expect(counts).toEqual([1, 2, 3, 4]);
+    expect(counts).toEqual([1, 2, 3, 4, 5]);
 
     const build = report.build!;
     expect(build.rows.map((r) => r.scripts)).toEqual([2, 4]);
