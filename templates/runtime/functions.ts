@@ -127,42 +127,60 @@ export function bindFunction<Input, Reply>(client: RedisClient, spec: ScriptSpec
 type Results = [error: Error | null, result: unknown][] | null;
 type Exec = (callback?: (error: Error | null, results?: Results) => void) => Promise<Results>;
 
-/** Pipelines that already carry a FUNCTION LOAD of the library, by library name. */
-const loadsQueued = new WeakMap<object, Set<string>>();
+/**
+ * Per pipeline: where each library's FUNCTION LOAD sits among the results, by library name. Kept on the pipeline
+ * under a global symbol, so that two generated clients (two projects, or two builds, each with its own copy of
+ * this runtime) queueing into one pipeline share it and one `exec()` wrapper removes every LOAD entry.
+ */
+const LOADS = Symbol.for('luagen.functionLoads');
+
+function loadsOf(pipeline: ChainableCommander): Map<string, number> | undefined {
+  return (pipeline as unknown as { [LOADS]?: Map<string, number> })[LOADS];
+}
+
+/** The index in `exec()`'s results of the command queued next (a transaction's results leave out its MULTI). */
+function nextResultIndex(pipeline: ChainableCommander): number {
+  return pipeline.length - (isTransaction(pipeline) ? 1 : 0);
+}
 
 /**
- * The first function queued in a pipeline or transaction is preceded by FUNCTION LOAD, on the same connection
- * and in order, so that no FCALL in the batch can miss the library (an error for the LOAD itself, "already
- * exists", is expected and dropped). `exec()` is wrapped to take the LOAD's entry out of its results, so that
- * every other command's result stays where the caller queued it.
+ * The first function of a library queued in a pipeline or transaction is preceded by FUNCTION LOAD, on the same
+ * connection and in order, so that no FCALL in the batch can miss the library (the LOAD's own error, "already
+ * exists", is expected and dropped). `exec()` is wrapped, once per pipeline, to take the LOAD entries out of
+ * its results, so that every other command's result stays where the caller queued it.
  */
-function queueLibraryLoad(pipeline: ChainableCommander, library: FunctionLibrary): void {
-  const queued = loadsQueued.get(pipeline) ?? new Set<string>();
-  loadsQueued.set(pipeline, queued);
-  if (queued.has(library.name)) return;
-  queued.add(library.name);
-  // A transaction's results leave out its MULTI, which pipeline.length counts.
-  const resultIndex = pipeline.length - (isTransaction(pipeline) ? 1 : 0);
-  pipeline.call('FUNCTION', 'LOAD', library.code);
-  const target = pipeline as unknown as { exec: Exec };
-  const exec = target.exec;
-  target.exec = function (this: unknown, callback) {
-    const done = exec.call(this).then((results) => {
-      results?.splice(resultIndex, 1);
-      return results;
-    });
-    if (callback) done.then((results) => callback(null, results), (error: Error) => callback(error));
-    return done;
-  };
+function queueLibraryLoad(pipeline: ChainableCommander, library: FunctionLibrary): Map<string, number> {
+  let loads = loadsOf(pipeline);
+  if (!loads) {
+    const positions = (loads = new Map<string, number>());
+    Object.defineProperty(pipeline, LOADS, { value: positions });
+    const target = pipeline as unknown as { exec: Exec };
+    const exec = target.exec;
+    target.exec = function (this: unknown, callback) {
+      const done = exec.call(this).then((results) => {
+        for (const index of [...positions.values()].sort((a, b) => b - a)) results?.splice(index, 1);
+        return results;
+      });
+      if (callback) done.then((results) => callback(null, results), (error: Error) => callback(error));
+      return done;
+    };
+  }
+  if (!loads.has(library.name)) {
+    loads.set(library.name, nextResultIndex(pipeline));
+    pipeline.call('FUNCTION', 'LOAD', library.code);
+  }
+  return loads;
 }
 
 /** Queues FCALL (after the library's LOAD, see queueLibraryLoad); read the reply back after `exec()`. */
 function queueFunction(pipeline: ChainableCommander, spec: ScriptSpec<unknown, unknown>, binding: FunctionBinding, argv: unknown[]): QueuedReply<unknown> {
-  queueLibraryLoad(pipeline, binding.library);
-  const resultIndex = pipeline.length - (isTransaction(pipeline) ? 1 : 0) - loadsQueued.get(pipeline)!.size;
+  const loads = queueLibraryLoad(pipeline, binding.library);
+  const queuedAt = nextResultIndex(pipeline);
+  let loadsBefore = 0;
+  for (const index of loads.values()) if (index < queuedAt) loadsBefore++;
   const method = spec.reply.binary ? pipeline.callBuffer : pipeline.call;
   (method as unknown as Send).call(pipeline, commandName(spec), binding.name, ...argv);
-  return new QueuedFunction(spec, resultIndex);
+  return new QueuedFunction(spec, queuedAt - loadsBefore);
 }
 
 /** One queued FCALL and the index of its result once the LOAD entries are taken out. */

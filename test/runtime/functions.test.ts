@@ -129,6 +129,21 @@ describe('the library on a standalone server', () => {
     expect((await listLibraries()).map((l) => l.name)).toEqual([libraryOf(v1).name]);
   });
 
+  it('two libraries in one pipeline (two builds, two projects): each result where it was queued', async () => {
+    const calls = `${prefix}two`;
+    const pipeline = redis.pipeline();
+    const first = deploy(v1, redis).version!.queue(pipeline, { calls });
+    pipeline.incr(calls);
+    const second = deploy(v2, redis).version!.queue(pipeline, { calls });
+    const again = deploy(v1, redis).version!.queue(pipeline, { calls });
+    pipeline.get(calls);
+    const results = await pipeline.exec();
+    expect(results).toHaveLength(5);
+    expect([first.read(results), second.read(results), again.read(results)]).toEqual([1, 2, 1]);
+    expect(results?.[1]).toEqual([null, 2]);
+    expect(results?.[4]).toEqual([null, '4']);
+  });
+
   it('exec() with a callback gets the same results', async () => {
     const scripts = deploy(v1, redis);
     const pipeline = redis.pipeline();
