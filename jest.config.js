@@ -10,11 +10,12 @@ const shared = {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: { isolatedModules: true } }],
   },
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-  testTimeout: 30000,
 };
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Run-wide options (jest ignores them inside a project).
+  testTimeout: 30000,
   maxWorkers: 2,
   projects: [
     {
