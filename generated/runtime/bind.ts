@@ -79,7 +79,7 @@ function checkKeyCount(client: RedisClient, spec: ScriptSpec<unknown, unknown>, 
 }
 
 /** Validates and encodes the input, checks the slots; returns `numkeys, ...keys, ...args`. */
-export function scriptArguments(client: RedisClient, spec: ScriptSpec<unknown, unknown>, input: unknown): unknown[] {
+function scriptArguments(client: RedisClient, spec: ScriptSpec<unknown, unknown>, input: unknown): unknown[] {
   const argv: unknown[] = [0];
   const request: { id?: string } = {};
   let keyCount = spec.encodeInto(input, argv, request);
@@ -121,13 +121,32 @@ function callWrite(client: RedisClient, spec: ScriptSpec<unknown, unknown>, argv
   });
 }
 
-/** Binds one script to a client. */
+/** Binds one script to a client: EVALSHA through defineCommand, or FCALL for the Functions target. */
 export function bindScript<Input, Reply>(client: RedisClient, spec: ScriptSpec<Input, Reply>): ScriptFunction<Input, Reply> {
   if (spec.function) return bindFunction(client, spec, spec.function);
   const generic = spec as ScriptSpec<unknown, unknown>;
   registerScript(client, generic);
   const methods = batchMethods(generic, (argv) => commandArguments(generic, argv));
   const defined = commandOf(client, methods.defined, spec.id);
+  // argv goes as one array argument (ioredis flattens it): spread with apply, 120k values overflow the stack.
+  const send = (argv: unknown[]): Promise<unknown> =>
+    spec.readonly
+      ? callReadOnly(client, generic, argv, () => defined.call(client, commandArguments(generic, [...argv])))
+      : callWrite(client, generic, argv);
+  return scriptFunction(client, spec, send, (pipeline, argv) => queueScript(client, pipeline, generic, argv, methods));
+}
+
+/**
+ * The function a binding returns: validates and encodes the input (a bad one is rejected before anything is
+ * sent), then `send`s it or `queue`s it in a batch, and decodes the reply. `argv` is `numkeys, ...keys, ...args`.
+ */
+export function scriptFunction<Input, Reply>(
+  client: RedisClient,
+  spec: ScriptSpec<Input, Reply>,
+  send: (argv: unknown[]) => Promise<unknown>,
+  queueArguments: (pipeline: ChainableCommander, argv: unknown[]) => QueuedReply<unknown>,
+): ScriptFunction<Input, Reply> {
+  const generic = spec as ScriptSpec<unknown, unknown>;
   const decode = (raw: unknown): Reply => decodeReply(spec, raw);
   const fail = (error: unknown): never => {
     throw scriptFailure(generic, error);
@@ -140,15 +159,9 @@ export function bindScript<Input, Reply>(client: RedisClient, spec: ScriptSpec<I
     } catch (error) {
       return Promise.reject(error);
     }
-    // argv goes as one array argument (ioredis flattens it): spread with apply, 120k values overflow the stack.
-    const sent = spec.readonly
-      ? callReadOnly(client, generic, argv, () => defined.call(client, commandArguments(generic, [...argv])))
-      : callWrite(client, generic, argv);
-    return sent.then(decode, fail);
+    return send(argv).then(decode, fail);
   };
-  const queue = (pipeline: ChainableCommander, input?: Input): QueuedReply<Reply> => {
-    const argv = scriptArguments(client, generic, input);
-    return queueScript(client, pipeline, generic, argv, methods) as QueuedReply<Reply>;
-  };
+  const queue = (pipeline: ChainableCommander, input?: Input): QueuedReply<Reply> =>
+    queueArguments(pipeline, scriptArguments(client, generic, input)) as QueuedReply<Reply>;
   return Object.assign(call, { queue, spec }) as unknown as ScriptFunction<Input, Reply>;
 }

@@ -2,10 +2,8 @@
 // Source: luagen templates/runtime/functions.ts
 import type { ChainableCommander, Cluster, Redis } from 'ioredis';
 import { guardedCommand } from './at-most-once';
-import { isTransaction, type QueuedReply } from './batch';
-import { isClusterClient, scriptArguments, type RedisClient, type ScriptFunction } from './bind';
-import { decodeReply, scriptFailure } from './call-errors';
-import { LuagenError } from './errors';
+import { isTransaction, readResult, type QueuedReply } from './batch';
+import { isClusterClient, scriptFunction, type RedisClient, type ScriptFunction } from './bind';
 import type { ScriptSpec } from './script';
 
 /**
@@ -106,24 +104,12 @@ function callFunction(client: RedisClient, spec: ScriptSpec<unknown, unknown>, b
 /** Binds a script of the Functions target; the same API as an EVAL script (see bindScript). */
 export function bindFunction<Input, Reply>(client: RedisClient, spec: ScriptSpec<Input, Reply>, binding: FunctionBinding): ScriptFunction<Input, Reply> {
   const generic = spec as ScriptSpec<unknown, unknown>;
-  const decode = (raw: unknown): Reply => decodeReply(spec, raw);
-  const fail = (error: unknown): never => {
-    throw scriptFailure(generic, error);
-  };
-  const call = (input?: Input): Promise<Reply> => {
-    let argv: unknown[];
-    try {
-      argv = scriptArguments(client, generic, input);
-    } catch (error) {
-      return Promise.reject(error);
-    }
-    return callFunction(client, generic, binding, argv).then(decode, fail);
-  };
-  const queue = (pipeline: ChainableCommander, input?: Input): QueuedReply<Reply> => {
-    const argv = scriptArguments(client, generic, input);
-    return queueFunction(pipeline, generic, binding, argv) as QueuedReply<Reply>;
-  };
-  return Object.assign(call, { queue, spec }) as unknown as ScriptFunction<Input, Reply>;
+  return scriptFunction(
+    client,
+    spec,
+    (argv) => callFunction(client, generic, binding, argv),
+    (pipeline, argv) => queueFunction(pipeline, generic, binding, argv),
+  );
 }
 
 type Results = [error: Error | null, result: unknown][] | null;
@@ -181,7 +167,7 @@ function queueFunction(pipeline: ChainableCommander, spec: ScriptSpec<unknown, u
   let loadsBefore = 0;
   for (const index of loads.values()) if (index < queuedAt) loadsBefore++;
   const method = spec.reply.binary ? pipeline.callBuffer : pipeline.call;
-  (method as unknown as Send).call(pipeline, commandName(spec), binding.name, ...argv);
+  (method as unknown as Send).call(pipeline, commandName(spec), [binding.name, ...argv]);
   return new QueuedFunction(spec, queuedAt - loadsBefore);
 }
 
@@ -193,13 +179,7 @@ class QueuedFunction implements QueuedReply<unknown> {
   ) {}
 
   read(results: Results): unknown {
-    const { spec } = this;
-    if (!results) throw new LuagenError(`${spec.id}: the pipeline returned no results (was exec() awaited?)`);
-    const entry = results[this.resultIndex];
-    if (!entry) throw new LuagenError(`${spec.id}: no result at position ${this.resultIndex} of the pipeline`);
-    const [error, raw] = entry;
-    if (error) throw scriptFailure(spec, error);
-    return decodeReply(spec, raw);
+    return readResult(this.spec, results, () => this.resultIndex);
   }
 }
 

@@ -161,14 +161,22 @@ class QueuedScript implements QueuedReply<unknown> {
   ) {}
 
   read(results: [error: Error | null, result: unknown][] | null): unknown {
-    const { spec } = this;
-    if (!results) throw new LuagenError(`${spec.id}: ${NO_RESULTS}`);
     // A transaction's queue starts with MULTI and ends with EXEC, which exec() leaves out of its results.
-    const index = this.queuedAt - (this.pipeline.length > results.length ? 1 : 0);
-    const entry = results[index];
-    if (!entry) throw new LuagenError(`${spec.id}: no result at position ${index} of the pipeline`);
-    const [error, raw] = entry;
-    if (error) throw scriptFailure(spec, error);
-    return decodeReply(spec, raw);
+    return readResult(this.spec, results, (all) => this.queuedAt - (this.pipeline.length > all.length ? 1 : 0));
   }
+}
+
+/** The decoded reply (or the typed error) of one entry of `exec()`'s results, at the index `indexIn` gives. */
+export function readResult(
+  spec: ScriptSpec<unknown, unknown>,
+  results: [error: Error | null, result: unknown][] | null,
+  indexIn: (results: [error: Error | null, result: unknown][]) => number,
+): unknown {
+  if (!results) throw new LuagenError(`${spec.id}: ${NO_RESULTS}`);
+  const index = indexIn(results);
+  const entry = results[index];
+  if (!entry) throw new LuagenError(`${spec.id}: no result at position ${index} of the pipeline`);
+  const [error, raw] = entry;
+  if (error) throw scriptFailure(spec, error);
+  return decodeReply(spec, raw);
 }
