@@ -42,6 +42,11 @@ export interface ScriptDeclaration<Reply> {
   readonly readonly: boolean;
   /** `@idempotent`: calls carry a `requestId`, and the script's Lua keeps the first reply this long. */
   readonly idempotent?: { readonly ttlSeconds: number };
+  /**
+   * False when built for a server before Redis 7.0 (`--server redis-6.2`): a read-only script is sent with
+   * EVALSHA (which a 6.2 replica runs), never EVALSHA_RO.
+   */
+  readonly readOnlyCommands?: false;
   /** Names of the KEYS slots; the last one is an array when `variadicKeys`. */
   readonly keys: readonly string[];
   readonly variadicKeys: boolean;

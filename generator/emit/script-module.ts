@@ -171,6 +171,7 @@ function specStatement(script: ScriptModel, names: ExportedNames, fn: LibraryFun
     `sha1: ${quote(script.sha1)}`,
     `readonly: ${script.readonly}`,
     ...(script.idempotent ? [`idempotent: { ttlSeconds: ${script.idempotent.ttlSeconds} }`] : []),
+    ...(script.readonly && !script.readOnlyCommands ? ['readOnlyCommands: false'] : []),
     `keys: [${keyNames}]`,
     `variadicKeys: ${script.keys.some((k) => k.variadic)}`,
     `args: [${args.join(', ')}]`,

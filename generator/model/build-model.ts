@@ -19,6 +19,7 @@ export function buildScriptModel(script: ParsedScript, names: ScriptNames, scrip
     readonly: header.readonly !== undefined || final.flags.includes('no-writes'),
     idempotent: header.idempotent ? { ttlSeconds: header.idempotent.ttlSeconds } : undefined,
     flags: final.flags,
+    readOnlyCommands: scriptFlags,
     lua: final.lua,
     sha1: final.sha1,
     lineOffset: final.lineOffset,

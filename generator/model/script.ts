@@ -51,6 +51,8 @@ export interface ScriptModel {
   readonly readonly: boolean;
   /** `@idempotent`: calls take a `requestId`; the first reply is kept this long and returned to replays. */
   readonly idempotent: { readonly ttlSeconds: number } | undefined;
+  /** False when the server profile predates Redis 7.0 (no shebang, no EVALSHA_RO): read-only calls use EVALSHA. */
+  readonly readOnlyCommands: boolean;
   /** The script flags (shebang `flags=`, with `no-writes` for @readonly); a Functions target registers them. */
   readonly flags: readonly string[];
   /** The exact text sent to Redis (shebang flags applied). */

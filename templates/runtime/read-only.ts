@@ -37,7 +37,7 @@ export async function callReadOnly(
   argv: readonly unknown[],
   fallback: () => Promise<unknown>,
 ): Promise<unknown> {
-  if (withoutReadOnlyCommands.has(client)) return fallback();
+  if (spec.readOnlyCommands === false || withoutReadOnlyCommands.has(client)) return fallback();
   const send = (spec.reply.binary ? client.callBuffer : client.call) as unknown as Send;
   try {
     return await send.call(client, EVALSHA_RO, spec.sha1, argv);
