@@ -56,9 +56,10 @@ export function resolveInclude(from: string, target: string, srcDir: string): st
   if (target === '' || path.posix.isAbsolute(target) || /^[A-Za-z]:[\\/]/.test(target) || target.includes('\\')) return undefined;
   const withSuffix = target.endsWith('.lua') ? target : `${target}.lua`;
   const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(from), withSuffix));
-  const root = srcDir === '' || srcDir === '.' ? '' : `${path.posix.normalize(srcDir).replace(/\/+$/, '')}/`;
-  if (resolved.startsWith('../') || resolved === '..' || !resolved.startsWith(root)) return undefined;
-  return resolved;
+  const root = path.posix.normalize(srcDir).replace(/\/+$/, '');
+  // The source folder may itself lie outside the working directory (`--src ../shared/lua`): contain in it.
+  if (root === '.' || root === '') return resolved === '..' || resolved.startsWith('../') ? undefined : resolved;
+  return resolved.startsWith(`${root}/`) ? resolved : undefined;
 }
 
 /** Every file that some file includes: these are modules, not scripts. */

@@ -57,4 +57,14 @@ describe('includes through the CLI', () => {
       await fs.rm(outside, { recursive: true, force: true });
     }
   });
+
+  it('resolves includes when the source folder lies outside the working directory (--src ../shared/lua)', async () => {
+    const app = `${project}/app`;
+    await fs.mkdir(app);
+    const build = await runCli(app, 'build', '--src', '../lua');
+    expect(build.stderr).toBe('');
+    expect(build.stdout).toMatch(/^luagen build: 1 script, 1 include, 0 warnings, 0 errors/);
+    await expect(fs.readFile(`${app}/generated/scripts/app/bump.ts`, 'utf8')).resolves.toContain("redis.call('INCRBY', key, 1)");
+  });
 });
+

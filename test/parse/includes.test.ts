@@ -24,6 +24,15 @@ describe('resolveInclude', () => {
   ])('%s includes %s -> %s', (from, target, expected) => {
     expect(resolveInclude(from, target, 'lua')).toBe(expected);
   });
+
+  it.each([
+    ['../shared/lua/a/s.lua', 'lib/x', '../shared/lua', '../shared/lua/a/lib/x.lua'],
+    ['../shared/lua/a/s.lua', '../../outside', '../shared/lua', undefined],
+    ['a/s.lua', 'lib/x', '.', 'a/lib/x.lua'],
+    ['a/s.lua', '../../x', '.', undefined],
+  ])('%s includes %s with the source folder %s -> %s', (from, target, srcDir, expected) => {
+    expect(resolveInclude(from, target, srcDir)).toBe(expected);
+  });
 });
 
 describe('expandIncludes', () => {
