@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { buildCommand } from './generator/cli/build';
 import { checkCommand } from './generator/cli/check';
 import { DEFAULT_DOCS_DIR, docsCommand } from './generator/cli/docs';
@@ -8,6 +8,7 @@ import { functionsCommand } from './generator/cli/functions';
 import { EXIT, processIO, type CliIO } from './generator/cli/io';
 import { initCommand } from './generator/cli/init';
 import { newCommand } from './generator/cli/new';
+import type { TestOptions } from './generator/cli/test';
 import { watchCommand } from './generator/cli/watch';
 import { CONFIG_FILE_NAME } from './generator/cli/config-file';
 import { FORMATS, resolveOptions, type CommandLineOptions, type CommonOptions } from './generator/cli/options';
@@ -26,6 +27,7 @@ Examples:
   $ luagen new ratelimit/token_bucket        # start lua/ratelimit/token_bucket.lua
   $ luagen init --dry-run                    # show the headers luagen would infer for unannotated scripts
   $ luagen editor                            # Redis sandbox definitions + .luarc.json for lua-language-server
+  $ luagen test --runs 200 --seed 42         # prove every header on a real Redis (property-based runs)
   $ luagen functions prune --url redis://host:6379   # after a deploy: drop older Functions libraries
 
 Settings: luagen.config.json (or a "luagen" key in package.json) holds src, out, target, library, server,
@@ -33,7 +35,7 @@ cluster, strict and esm; a flag given here overrides it (--no-cluster, --no-stri
 
 Exit codes:
   0  success
-  1  check: generated/ is out of date (run luagen build)
+  1  check: generated/ is out of date (run luagen build); test: a script broke its header
   2  a script has errors (or warnings, with --strict); nothing was written
   3  bad usage, a missing folder, or an I/O failure`;
 
@@ -85,6 +87,37 @@ function functionsCommands(group: Command, io: CliIO, setExit: (code: number) =>
     .option('--keep <library...>', 'also keep these libraries (e.g. the build still being rolled out)')
     .option('--dry-run', 'print what would be deleted, delete nothing')
     .action(run('prune'));
+}
+
+function positiveInteger(text: string): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value)) throw new InvalidArgumentError('expected a whole number');
+  return value;
+}
+
+type TestFlags = Omit<TestOptions, 'src' | 'redisUrl' | 'format'> & { config?: string; src?: string; format?: TestOptions['format']; redisUrl?: string };
+
+/** `luagen test`: the scripts' folder from the flags over the config file; everything else from the flags. */
+function testCommandLine(root: Command, io: CliIO, setExit: (code: number) => void): void {
+  root
+    .command('test')
+    .description('run every script against a real Redis with generated inputs and check it keeps its header')
+    .option('--config <file>', `config file (default: ${CONFIG_FILE_NAME}, else the "luagen" key of package.json)`)
+    .option('--src <dir>', 'folder of annotated .lua scripts (default: lua)')
+    .addOption(new Option('--format <format>', 'how results are printed (default: text)').choices(FORMATS))
+    .option('--runs <n>', 'generated runs per script', positiveInteger, 100)
+    .option('--seed <n>', 'seed of the generated runs (printed with every result; default: random)', positiveInteger)
+    .option('--redis-url <url>', 'a Redis database luagen may flush (default: $REDIS_URL; else luagen starts redis-server)')
+    .option('--lcov <file>', 'also measure which Lua lines ran and write them as lcov (on a redis-server luagen starts)')
+    .option('--only <prefix...>', 'only the scripts whose dotted name starts with a prefix, e.g. lock. or atomic.transfer')
+    .action(async (given: TestFlags) => {
+      const { src } = await resolveOptions({ config: given.config, src: given.src }, io.cwd);
+      // Loaded on demand: ioredis, fast-check and the TypeScript compiler are not needed by the other commands.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { testCommand } = require('./generator/cli/test') as typeof import('./generator/cli/test');
+      const redisUrl = given.redisUrl ?? process.env.REDIS_URL;
+      setExit(await testCommand({ ...given, src, format: given.format ?? 'text', redisUrl }, io));
+    });
 }
 
 /** Aborts on Ctrl-C / SIGTERM, so that watch ends cleanly. */
@@ -139,6 +172,7 @@ function program(io: CliIO, setExit: (code: number) => void): Command {
       const { src } = await resolveOptions({ config: given.config, src: given.src }, io.cwd);
       setExit(await editorCommand({ ...given, src }, io));
     });
+  testCommandLine(root, io, setExit);
   functionsCommands(root.command('functions').description('list or prune the Functions libraries of this project on a server'), io, setExit);
   const all = (command: Command): Command[] => [command, ...command.commands.flatMap(all)];
   for (const command of all(root)) command.exitOverride().configureOutput(root.configureOutput());

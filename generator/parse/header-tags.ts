@@ -1,6 +1,7 @@
 import type { Diagnostic, Position } from '../diagnostics/diagnostic';
 import type { DiagnosticCode } from '../diagnostics/codes';
 import { ARGUMENT_SCALARS, typeToString, type LuaType } from '../model/lua-type';
+import { TEST_CHECK_NAMES, type TestCheck } from '../model/test-checks';
 import type { ArgTag, ErrorTag, IdempotentTag, KeyTag, PrefixTag, ReturnTag } from './header-ast';
 import { closest } from './suggest';
 import { parseTypePrefix } from './type-expression';
@@ -21,14 +22,17 @@ export type Tag =
   | { tag: 'error'; value: ErrorTag }
   | { tag: 'prefix'; value: PrefixTag }
   | { tag: 'readonly'; value: Position }
-  | { tag: 'idempotent'; value: IdempotentTag };
+  | { tag: 'idempotent'; value: IdempotentTag }
+  | { tag: 'test-allow'; value: { check: TestCheck; description: string } };
 
-export const TAGS = ['key', 'arg', 'return', 'error', 'prefix', 'readonly', 'idempotent'] as const;
+export const TAGS = ['key', 'arg', 'return', 'error', 'prefix', 'readonly', 'idempotent', 'test-allow'] as const;
 
 /** Names other tools use for our tags. */
 const TAG_ALIASES: Record<string, string> = { param: 'arg', returns: 'return', keys: 'key', throws: 'error' };
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+/** Tag names may hold a dash (`@test-allow`). */
+const TAG_NAME = /^[A-Za-z_][A-Za-z0-9_-]*/;
 const ERROR_CODE = /^[A-Z][A-Z0-9_]*$/;
 
 /**
@@ -49,7 +53,7 @@ interface Cursor {
 /** Parses one tag line; reports problems into `diagnostics` and returns undefined for a broken tag. */
 export function parseTag(line: TagLine, diagnostics: Diagnostic[]): Tag | undefined {
   const start = line.text.indexOf('@');
-  const tagName = NAME.exec(line.text.slice(start + 1))?.[0] ?? '';
+  const tagName = TAG_NAME.exec(line.text.slice(start + 1))?.[0] ?? '';
   const cursor: Cursor = { offset: start + 1 + tagName.length };
   const at = (offset: number): Position => ({ line: line.line, column: line.column + offset });
   const report = (offset: number, code: DiagnosticCode, message: string, help: string): undefined => {
@@ -72,6 +76,8 @@ export function parseTag(line: TagLine, diagnostics: Diagnostic[]): Tag | undefi
       return { tag: 'readonly', value: at(start) };
     case 'idempotent':
       return parseIdempotent(context, at(start));
+    case 'test-allow':
+      return parseTestAllow(context);
     default: {
       const suggestion = TAG_ALIASES[tagName] ?? closest(tagName, TAGS);
       const known = TAGS.map((t) => `@${t}`).join(', ');
@@ -221,4 +227,21 @@ function readType(context: TagContext, usage: string): LuaType | undefined {
   }
   cursor.offset += parsed.length;
   return parsed.type;
+}
+
+/** `@test-allow <check> <reason>`: `luagen test` skips that check for this script (docs/testing.md). */
+function parseTestAllow(context: TagContext): Tag | undefined {
+  skipSpace(context);
+  const { line, cursor } = context;
+  const check = line.text.slice(cursor.offset).split(/\s+/)[0] ?? '';
+  const usage = `write @test-allow <check> <why it cannot hold>; checks: ${TEST_CHECK_NAMES.join(', ')}`;
+  if (!(TEST_CHECK_NAMES as readonly string[]).includes(check)) {
+    const suggestion = closest(check, TEST_CHECK_NAMES);
+    const what = check === '' ? 'a check name is missing' : `unknown check '${check}'`;
+    return context.report(cursor.offset, 'LG006', what, suggestion ? `did you mean ${suggestion}? ${usage}` : usage);
+  }
+  cursor.offset += check.length;
+  const reason = rest(context);
+  if (reason === '') return context.report(cursor.offset, 'LG006', `@test-allow ${check} needs a reason`, usage);
+  return { tag: 'test-allow', value: { check: check as TestCheck, description: reason } };
 }

@@ -101,6 +101,8 @@ function collect(header: MutableHeader, tag: NonNullable<ParsedTag>): { descript
     case 'idempotent':
       header.idempotent ??= tag.value;
       return undefined;
+    case 'test-allow':
+      return tag.value; // only `luagen test` reads it (model/test-checks.ts); a continuation line extends the reason
   }
 }
 
