@@ -17,6 +17,7 @@ const ttlMs = fc.option(fc.integer({ min: 60_000, max: 3_600_000 }), { nil: unde
  * generators use (so an expected value matches a stored one), and arbitrary text.
  */
 export const sharedValue: fc.Arbitrary<string> = fc.oneof(
+  { withCrossShrink: true },
   { weight: 4, arbitrary: fc.integer({ min: -3, max: 20 }).map(String) },
   { weight: 1, arbitrary: fc.constantFrom('9007199254740991', '-9007199254740991', '9007199254740992', '1e3') },
   { weight: 2, arbitrary: fc.constantFrom('1.5', '-0.25', '0.1', '2.0') },
@@ -27,7 +28,9 @@ export const sharedValue: fc.Arbitrary<string> = fc.oneof(
 const fieldName = fc.oneof({ weight: 3, arbitrary: fc.constantFrom('a', 'b', 'c', 'data', 'value') }, { weight: 1, arbitrary: fc.string({ maxLength: 6 }) });
 const score = fc.oneof(fc.integer({ min: -5, max: 100 }), fc.double({ min: -1e6, max: 1e6, noNaN: true }));
 
+// Cross-shrinking: a failing case shrinks towards a missing key, then towards a plain string.
 export const keyContent: fc.Arbitrary<KeyContent> = fc.oneof(
+  { withCrossShrink: true },
   { weight: 3, arbitrary: fc.constant({ type: 'missing' as const }) },
   { weight: 4, arbitrary: fc.record({ type: fc.constant('string' as const), value: sharedValue, ttlMs }, { requiredKeys: ['type', 'value'] }) },
   {
