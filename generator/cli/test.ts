@@ -39,16 +39,18 @@ export async function testCommand(options: TestOptions, io: CliIO): Promise<numb
   const server = await testServer(options.redisUrl);
   const redis = new Redis(server.url, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: true });
   const startedAt = performance.now();
+  let ours = false;
   try {
     await redis.connect();
     await requireEmptyDatabase(redis, server);
+    ours = true;
     const reports: ScriptReport[] = [];
     for (const script of scripts) reports.push(await proveScript(redis, client, script, { runs: options.runs, seed }));
     const summary = { seed, runsPerScript: options.runs, reports, elapsedMs: performance.now() - startedAt };
     io.out(formatSummary(summary, options.format));
     return findingCount(summary) > 0 ? EXIT.stale : EXIT.ok;
   } finally {
-    await redis.flushdb().catch(() => undefined);
+    if (ours) await redis.flushdb().catch(() => undefined);
     redis.disconnect();
     await server.stop();
   }

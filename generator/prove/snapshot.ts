@@ -11,11 +11,13 @@ export interface KeyState {
 
 export interface Snapshot {
   readonly keys: ReadonlyMap<string, KeyState>;
-  /** performance.now() when it was taken. */
-  readonly at: number;
+  /** performance.now() before the first command was sent, and after the last reply arrived. */
+  readonly sentAt: number;
+  readonly receivedAt: number;
 }
 
 export async function takeSnapshot(redis: Redis): Promise<Snapshot> {
+  const sentAt = performance.now();
   const names = (await redis.keys('*')).sort();
   const keys = new Map<string, KeyState>();
   if (names.length > 0) {
@@ -26,12 +28,13 @@ export async function takeSnapshot(redis: Redis): Promise<Snapshot> {
       keys.set(name, { dump: replies[2 * i]?.[1] as Buffer | null, pttl: Number(replies[2 * i + 1]?.[1]) });
     });
   }
-  return { keys, at: performance.now() };
+  return { keys, sentAt, receivedAt: performance.now() };
 }
 
 /** Names of the keys that differ: created, deleted, another value, or a TTL that was set, removed or moved. */
 export function changedKeys(before: Snapshot, after: Snapshot): string[] {
-  const elapsed = after.at - before.at;
+  // The longest a TTL can have run down between the two reads, however slow the replies were.
+  const elapsed = after.receivedAt - before.sentAt;
   const names = new Set([...before.keys.keys(), ...after.keys.keys()]);
   return [...names].filter((name) => !sameState(before.keys.get(name), after.keys.get(name), elapsed)).sort();
 }
@@ -42,5 +45,5 @@ function sameState(a: KeyState | undefined, b: KeyState | undefined, elapsedMs: 
   if (a.pttl < 0 || b.pttl < 0) return a.pttl === b.pttl;
   // An untouched TTL only runs down, by at most the time between the two snapshots.
   const ranDown = a.pttl - b.pttl;
-  return ranDown >= 0 && ranDown <= elapsedMs + 5;
+  return ranDown >= 0 && ranDown <= elapsedMs + 2;
 }
