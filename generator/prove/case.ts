@@ -11,6 +11,8 @@ export interface RunCase {
   readonly keys: readonly (readonly [string, KeyContent])[];
   /** Prefixes (`@prefix` keys and arguments) under which the script may build further keys. */
   readonly prefixes: readonly string[];
+  /** An `@idempotent` script's request record (luagen's own key, written on every reply): not compared. */
+  readonly ignored?: string;
 }
 
 /** Every key of a run shares this hash tag, as on a cluster. */
@@ -90,8 +92,10 @@ export function caseOf(script: ScriptModel): fc.Arbitrary<RunCase> {
     script.args.forEach((arg, i) => {
       if (args[i] !== undefined) input[arg.name] = args[i];
     });
+    if (script.idempotent) input.requestId = 'request-1';
     const used = new Set(keys.flat() as string[]);
     const prefixes = [...script.prefixes.keys.map((i) => keys[i] as string), ...script.prefixes.args.map((i) => args[i] as string)];
-    return { input, keys: possible.flatMap((key, i) => (used.has(key) ? [[key, contents[i]!] as const] : [])), prefixes };
+    const keysOfRun = possible.flatMap((key, i) => (used.has(key) ? [[key, contents[i]!] as const] : []));
+    return { input, keys: keysOfRun, prefixes, ...(script.idempotent ? { ignored: 'luagen:once:' } : {}) };
   });
 }

@@ -42,7 +42,8 @@ export async function runCase(redis: Redis, client: LoadedClient, script: Script
   const before = await takeSnapshot(redis);
   const outcome = await call(client, script, run.input);
   if (outcome.kind === 'rejected') return outcome;
-  const changed = changedKeys(before, await takeSnapshot(redis));
+  const ignored = run.ignored;
+  const changed = changedKeys(before, await takeSnapshot(redis)).filter((key) => ignored === undefined || !key.startsWith(ignored));
   return { ...outcome, finding: outcome.finding ?? contractFinding(script, run, outcome, changed) } as RunOutcome;
 }
 
