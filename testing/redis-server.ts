@@ -23,6 +23,8 @@ export interface RedisHandle {
   readonly host: string;
   readonly port: number;
   readonly source: RedisSource;
+  /** The server's log file, for a server the harness spawned. */
+  readonly logFile?: string;
   /**
    * Stop and start again on the same port (empty dataset, empty script
    * cache). Only for servers spawned by this module; rejects otherwise.
@@ -66,13 +68,14 @@ function fromUrl(url: string): RedisHandle {
 
 async function spawned(bin: string): Promise<RedisHandle> {
   let server: SpawnedServer | undefined = await spawnServer({ bin });
-  const { host, port, dir } = server;
+  const { host, port, dir, logFile } = server;
   let stopped = false;
   return {
     url: `redis://${host}:${port}`,
     host,
     port,
     source: 'spawned',
+    logFile,
     async restart() {
       if (stopped) throw new Error('restart() after stop()');
       if (server) await stopServer(server, false);

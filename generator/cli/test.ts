@@ -7,6 +7,7 @@ import { proveScript, type ScriptReport } from '../prove/prove-script';
 import { findingCount, formatSummary } from '../prove/report';
 import { EXIT, type CliIO } from './io';
 import { countLine, runGenerate } from './run-generate';
+import { instrumentedClient, writeCoverage, type InstrumentedClient } from './test-coverage';
 
 export interface TestOptions {
   readonly src: string;
@@ -17,6 +18,8 @@ export interface TestOptions {
   readonly redisUrl?: string;
   /** Only the scripts whose dotted name starts with one of these. */
   readonly only?: readonly string[];
+  /** Write line coverage (lcov) here; runs on a redis-server luagen starts (it reads the server's log). */
+  readonly lcov?: string;
 }
 
 export const DEFAULT_RUNS = 100;
@@ -24,19 +27,17 @@ export const DEFAULT_RUNS = 100;
 export async function testCommand(options: TestOptions, io: CliIO): Promise<number> {
   const print = options.format === 'json' ? io.err : io.out;
   // Nothing is written: the client is loaded from memory.
-  const generated = await runGenerate(
-    { src: options.src, out: 'generated', format: options.format === 'json' ? 'text' : options.format, cluster: false, strict: false, esm: false },
-    io,
-    { client: false, useCache: false },
-  );
+  const common = { src: options.src, out: 'generated', format: options.format === 'json' ? 'text' : options.format, cluster: false, strict: false, esm: false } as const;
+  const generated = await runGenerate(common, io, { client: false, useCache: false });
   if (generated.result.files.length === 0) {
     print(`luagen test: ${countLine(generated)}; fix the errors above`);
     return EXIT.scriptErrors;
   }
   const scripts = generated.result.scripts.filter((s) => !options.only || options.only.some((prefix) => s.id.startsWith(prefix)));
   const seed = options.seed ?? (Date.now() ^ (Math.random() * 0x7fffffff)) >>> 0;
-  const client = loadClient(generated.result.files);
-  const server = await testServer(options.redisUrl);
+  const instrumented: InstrumentedClient | undefined = options.lcov ? await instrumentedClient(common, io, generated.result) : undefined;
+  const client = loadClient(instrumented ? instrumented.files : generated.result.files);
+  const server = await testServer(options.lcov ? undefined : options.redisUrl);
   const redis = new Redis(server.url, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: true });
   const startedAt = performance.now();
   let ours = false;
@@ -48,6 +49,10 @@ export async function testCommand(options: TestOptions, io: CliIO): Promise<numb
     for (const script of scripts) reports.push(await proveScript(redis, client, script, { runs: options.runs, seed }));
     const summary = { seed, runsPerScript: options.runs, reports, elapsedMs: performance.now() - startedAt };
     io.out(formatSummary(summary, options.format));
+    if (instrumented && options.lcov) {
+      if (!server.logFile) throw new Error('--lcov needs a redis-server from PATH (it reads the server log); none was found');
+      print((await writeCoverage(instrumented, scripts, server.logFile, options.lcov, io.cwd)).join('\n'));
+    }
     return findingCount(summary) > 0 ? EXIT.stale : EXIT.ok;
   } finally {
     if (ours) await redis.flushdb().catch(() => undefined);
