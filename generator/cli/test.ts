@@ -22,8 +22,6 @@ export interface TestOptions {
   readonly lcov?: string;
 }
 
-export const DEFAULT_RUNS = 100;
-
 export async function testCommand(options: TestOptions, io: CliIO): Promise<number> {
   const print = options.format === 'json' ? io.err : io.out;
   // Nothing is written: the client is loaded from memory.
