@@ -30,11 +30,30 @@ function totalLine(summary: TestSummary): string {
     `(${Math.round(runs / Math.max(seconds, 0.001))} runs/s, seed ${summary.seed}); ${findings} finding(s)`;
 }
 
-/** Where a report points: the line Redis named, else the script's first line. */
+/**
+ * Where a report points: the line Redis named; else the header line of the contract that broke (`@return`,
+ * the `@error` raised, `@readonly`), or the line returning an undeclared code when it is written out; else line 1.
+ */
 function locationOf(report: ScriptReport): { file: string; line: number } {
   const named = report.failure?.finding.location;
   const match = named ? /^(.*):(\d+)$/.exec(named) : null;
-  return match ? { file: match[1]!, line: Number(match[2]) } : { file: report.script.sourcePath, line: 1 };
+  if (match) return { file: match[1]!, line: Number(match[2]) };
+  const line = report.failure ? contractLine(report) : undefined;
+  return { file: report.script.sourcePath, line: line ?? 1 };
+}
+
+function contractLine(report: ScriptReport): number | undefined {
+  const { finding } = report.failure!;
+  const patterns: Record<string, RegExp | undefined> = {
+    'reply-type': /^\s*---\s*@return\b/,
+    'writes-before-error': new RegExp(`^\\s*---\\s*@error\\s+${/declared error ([A-Z0-9_]+)/.exec(finding.message)?.[1] ?? '$^'}\\b`),
+    'readonly-writes': /^\s*---\s*@readonly\b/,
+    'undeclared-error-code': new RegExp(`['"]${/error code ([A-Z0-9_]+)/.exec(finding.message)?.[1] ?? '$^'}\\b`),
+  };
+  const pattern = patterns[finding.check];
+  if (!pattern) return undefined;
+  const index = report.script.lua.split('\n').findIndex((text) => pattern.test(text));
+  return index < 0 ? undefined : index + 1 - report.script.lineOffset;
 }
 
 function textLines(report: ScriptReport, seed: number): string[] {

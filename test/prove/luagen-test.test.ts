@@ -39,11 +39,13 @@ describe('luagen test', () => {
     const wrongType = found['planted.wrongType']!.finding!;
     expect(wrongType.check).toBe('reply-type');
     expect(wrongType.keys).toEqual({ '{t}:counter': { type: 'string', value: '' } });
+    expect(wrongType.location).toBe('test/fixtures/prove/violations/planted/wrong_type.lua:4'); // its @return
 
     const writeBeforeError = found['planted.writeBeforeError']!.finding!;
     expect(writeBeforeError.check).toBe('writes-before-error');
     expect(writeBeforeError.input).toEqual({ counter: '{t}:counter', amount: 101 });
     expect(writeBeforeError.keys).toEqual({ '{t}:counter': { type: 'missing' } });
+    expect(writeBeforeError.location).toBe('test/fixtures/prove/violations/planted/write_before_error.lua:6'); // @error OVER_CAP
 
     const outside = found['planted.keyOutside']!.finding!;
     expect(outside.check).toBe('keys-outside-keys');
@@ -85,10 +87,21 @@ describe('luagen test', () => {
     const run = await runCli(REPO_ROOT, 'test', '--src', 'test/fixtures/prove/violations', '--only', 'planted.writeBeforeError',
       '--seed', '42', '--redis-url', databaseUrl(11));
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('FAIL planted.writeBeforeError  test/fixtures/prove/violations/planted/write_before_error.lua:1  writes-before-error');
+    expect(run.stdout).toContain('FAIL planted.writeBeforeError  test/fixtures/prove/violations/planted/write_before_error.lua:6  writes-before-error');
     expect(run.stdout).toContain('reproduce with luagen test --seed 42:\n       // {t}:counter does not exist\n' +
       '       await scripts.planted.writeBeforeError({ counter: "{t}:counter", amount: 101 });');
     expect(run.stdout).toMatch(/luagen test: 1 script\(s\), \d+ runs in .* \(\d+ runs\/s, seed 42\); 1 finding\(s\)$/);
+  });
+
+  test('the github format annotates the finding at its line, and each undeclared error as a notice', async () => {
+    const run = await runCli(REPO_ROOT, 'test', '--src', 'test/fixtures/prove/violations', '--only', 'planted.wrongType',
+      '--seed', '42', '--format', 'github', '--redis-url', databaseUrl(11));
+    expect(run.code).toBe(1);
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toBe('::error file=test/fixtures/prove/violations/planted/wrong_type.lua,line=4,title=luagen test reply-type::' +
+      'planted.wrongType: reply should be integer as declared by @return, but Redis replied the string ""%0Aseed 42:%0A' +
+      'await redis.set("{t}:counter", "");%0Aawait scripts.planted.wrongType({ counter: "{t}:counter" });');
+    expect(lines.slice(1, -1).every((l) => l.startsWith('::notice file=test/fixtures/prove/violations/planted/wrong_type.lua,line='))).toBe(true);
   });
 
   describe('@test-allow', () => {
