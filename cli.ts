@@ -111,12 +111,12 @@ function testCommandLine(root: Command, io: CliIO, setExit: (code: number) => vo
     .option('--lcov <file>', 'also measure which Lua lines ran and write them as lcov (on a redis-server luagen starts)')
     .option('--only <prefix...>', 'only the scripts whose dotted name starts with a prefix, e.g. lock. or atomic.transfer')
     .action(async (given: TestFlags) => {
-      const { src } = await resolveOptions({ config: given.config, src: given.src }, io.cwd);
+      const { src, server } = await resolveOptions({ config: given.config, src: given.src }, io.cwd);
       // Loaded on demand: ioredis, fast-check and the TypeScript compiler are not needed by the other commands.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { testCommand } = require('./generator/cli/test') as typeof import('./generator/cli/test');
       const redisUrl = given.redisUrl ?? process.env.REDIS_URL;
-      setExit(await testCommand({ ...given, src, format: given.format ?? 'text', redisUrl }, io));
+      setExit(await testCommand({ ...given, src, server, format: given.format ?? 'text', redisUrl }, io));
     });
 }
 

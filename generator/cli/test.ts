@@ -2,6 +2,7 @@
 import Redis from 'ioredis';
 import { startRedis, type RedisHandle } from '../../testing/redis-server';
 import type { DiagnosticFormat } from '../diagnostics/format';
+import type { ServerProfileName } from '../profiles/server-profiles';
 import { loadClient } from '../prove/load-client';
 import { proveScript, type ScriptReport } from '../prove/prove-script';
 import { findingCount, formatSummary } from '../prove/report';
@@ -18,6 +19,8 @@ export interface TestOptions {
   readonly redisUrl?: string;
   /** Only the scripts whose dotted name starts with one of these. */
   readonly only?: readonly string[];
+  /** The server profile of the config file (analysis); the scripts always run as EVALSHA scripts. */
+  readonly server?: ServerProfileName;
   /** Write line coverage (lcov) here; runs on a redis-server luagen starts (it reads the server's log). */
   readonly lcov?: string;
 }
@@ -25,7 +28,7 @@ export interface TestOptions {
 export async function testCommand(options: TestOptions, io: CliIO): Promise<number> {
   const print = options.format === 'json' ? io.err : io.out;
   // Nothing is written: the client is loaded from memory.
-  const common = { src: options.src, out: 'generated', format: options.format === 'json' ? 'text' : options.format, cluster: false, strict: false, esm: false } as const;
+  const common = { src: options.src, out: 'generated', format: options.format === 'json' ? 'text' : options.format, cluster: false, strict: false, esm: false, server: options.server } as const;
   const generated = await runGenerate(common, io, { client: false, useCache: false });
   if (generated.result.files.length === 0) {
     print(`luagen test: ${countLine(generated)}; fix the errors above`);

@@ -104,6 +104,16 @@ describe('luagen test', () => {
     expect(lines.slice(1, -1).every((l) => l.startsWith('::notice file=test/fixtures/prove/violations/planted/wrong_type.lua,line='))).toBe(true);
   });
 
+  test('takes the scripts folder from luagen.config.json', async () => {
+    const dir = await tempProject({
+      'luagen.config.json': JSON.stringify({ src: 'redis/scripts' }),
+      'redis/scripts/kv/read.lua': '--- Reads a key.\n--- @key item  a string\n--- @return string?  its value\n--- @readonly\nreturn redis.call(\'GET\', KEYS[1])\n',
+    });
+    const { code, scripts } = await luagenTest(dir, 11, '--seed', '1', '--runs', '10');
+    expect(scripts.map((s) => [s.id, s.runs, s.finding])).toEqual([['kv.read', 10, null]]);
+    expect(code).toBe(0);
+  });
+
   describe('@test-allow', () => {
     const script = (allow: string) => `--- Adds and checks the cap afterwards (the write is documented).
 --- @key counter  a string holding an integer
