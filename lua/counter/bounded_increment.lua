@@ -8,20 +8,7 @@
 --- @error INVALID_ARGUMENT  by or max is not an integer in range
 --- @error NOT_INTEGER       the key holds something other than an integer
 --- @error OUT_OF_RANGE      the result would pass 2^53-1, the exact integer range of a double
-local MAX_SAFE = 9007199254740991
-
--- The library's integer format, for arguments and stored values alike: 0, or digits without a leading
--- zero after an optional '-', at most 2^53-1 in magnitude (what INCRBY accepts and writes, exact in Lua).
-local function to_integer(text, min)
-  if type(text) ~= 'string' or #text > 17 or not (text == '0' or string.find(text, '^%-?[1-9]%d*$')) then
-    return nil
-  end
-  local value = tonumber(text)
-  if value < min or value > MAX_SAFE then
-    return nil
-  end
-  return value
-end
+--- @include "../shared/integer"
 
 local by = to_integer(ARGV[1], 1)
 if by == nil then

@@ -15,51 +15,8 @@
 --- @error INVALID_ARGUMENT  data is not valid JSON
 --- @error KEY_LAYOUT        the keys do not follow the session layout
 --- @error NOT_INTEGER       the session hash holds a created or ttl_ms field that is not an integer
-local MAX_SAFE = 9007199254740991
-
--- The library's integer format, for arguments and stored values alike: 0, or digits without a leading
--- zero after an optional '-', at most 2^53-1 in magnitude (what INCRBY accepts and writes, exact in Lua).
-local function to_integer(text, min)
-  if type(text) ~= 'string' or #text > 17 or not (text == '0' or string.find(text, '^%-?[1-9]%d*$')) then
-    return nil
-  end
-  local value = tonumber(text)
-  if value < min or value > MAX_SAFE then
-    return nil
-  end
-  return value
-end
-
-local function hash_tag(key)
-  local open = string.find(key, '{', 1, true)
-  if open then
-    local close = string.find(key, '}', open + 1, true)
-    if close and close > open + 1 then
-      return string.sub(key, open + 1, close - 1)
-    end
-  end
-  return nil
-end
-
--- The session layout: the index <prefix>sessions:{<user>} lists session keys <prefix>session:{<user>}:<id>.
--- Returns the start every session key of this index has, or nil when the index key is not in the layout
--- (or a '{' left open in <prefix> would give its sessions another hash tag than the index).
-local function session_key_start(index)
-  local prefix, user = string.match(index, '^(.-)sessions:{([^{}]+)}$')
-  if prefix == nil then
-    return nil
-  end
-  local start = prefix .. 'session:{' .. user .. '}:'
-  if hash_tag(start) ~= hash_tag(index) then
-    return nil
-  end
-  return start
-end
-
--- Whether key is a session key of the index whose session keys begin with start (a non-empty id follows).
-local function is_session_key(key, start)
-  return start ~= nil and #key > #start and string.sub(key, 1, #start) == start
-end
+--- @include "../shared/integer"
+--- @include "../shared/session_layout"
 
 local data = ARGV[1]
 if data == nil or not pcall(cjson.decode, data) then

@@ -58,16 +58,18 @@ describe('the script library under lua/', () => {
     }
   });
 
-  it('keeps every copy of a shared helper identical (a script cannot include another: each carries its own)', async () => {
-    const scripts = await discoverScripts(REPO_ROOT, 'lua');
-    const copies = new Map<string, Set<string>>();
-    for (const script of scripts) {
-      for (const match of script.text.matchAll(/^((?:-- .*\n)*local function (\w+)\([^)]*\)\n(?:  .*\n|\n)*?end\n)/gm)) {
-        copies.set(match[2], (copies.get(match[2]) ?? new Set()).add(match[1]));
-      }
+  it('defines every shared helper once, in lua/shared/, and includes it where it is used', async () => {
+    const files = await discoverScripts(REPO_ROOT, 'lua');
+    const definedIn = new Map<string, string[]>();
+    for (const file of files) {
+      for (const match of file.text.matchAll(/^local function (\w+)\(/gm)) definedIn.set(match[1], [...(definedIn.get(match[1]) ?? []), file.path]);
     }
-    expect([...copies.keys()]).toEqual(expect.arrayContaining(['to_integer', 'hash_tag', 'session_key_start', 'is_session_key']));
-    for (const [name, texts] of copies) expect({ name, versions: texts.size }).toEqual({ name, versions: 1 });
+    for (const helper of ['to_integer', 'hash_tag', 'session_key_start', 'is_session_key']) {
+      expect({ helper, files: definedIn.get(helper) }).toEqual({ helper, files: [expect.stringMatching(/^lua\/shared\//)] });
+    }
+    const users = files.filter((f) => /\bto_integer\(/.test(f.text) && !f.path.startsWith('lua/shared/'));
+    expect(users.length).toBeGreaterThan(10);
+    for (const user of users) expect({ file: user.path, includes: user.text.includes('--- @include "../shared/integer"') }).toEqual({ file: user.path, includes: true });
   });
 });
 

@@ -39,7 +39,8 @@ const luagen_atomic_cappedPush = defineScript<AtomicCappedPushInput, AtomicCappe
   command: 'luagen_atomic_cappedPush',
   sourcePath: 'lua/atomic/capped_push.lua',
   lineOffset: 0,
-  sha1: 'd8f17bd9de6c945b90f46c1c34faba4ef4a2855d',
+  sources: [[1, 'lua/atomic/capped_push.lua', 1], [11, 'lua/shared/integer.lua', 1], [27, 'lua/atomic/capped_push.lua', 11]],
+  sha1: '8ae16fa56a7c560d8fe990b94d7cd305ee23dc56',
   readonly: false,
   keys: ['list'],
   variadicKeys: false,
@@ -56,6 +57,8 @@ const luagen_atomic_cappedPush = defineScript<AtomicCappedPushInput, AtomicCappe
 --- @arg ...items string     items to append (at least one)
 --- @return [length: integer, removed: string[]]  the new length, and the items trimmed away, oldest first
 --- @error INVALID_ARGUMENT  cap is not an integer in range, or no items were given
+--- @include "../shared/integer"
+-- Shared by the library's scripts: the integer format they accept, for arguments and stored values alike.
 local MAX_SAFE = 9007199254740991
 
 -- The library's integer format, for arguments and stored values alike: 0, or digits without a leading
@@ -70,6 +73,7 @@ local function to_integer(text, min)
   end
   return value
 end
+
 
 local CHUNK = 1000
 

@@ -45,7 +45,8 @@ const luagen_atomic_transfer = defineScript<AtomicTransferInput, AtomicTransferR
   command: 'luagen_atomic_transfer',
   sourcePath: 'lua/atomic/transfer.lua',
   lineOffset: 0,
-  sha1: 'c94e33955e7cd5ebd3bdb84542fdb90e91f7cd99',
+  sources: [[1, 'lua/atomic/transfer.lua', 1], [17, 'lua/shared/integer.lua', 1], [33, 'lua/atomic/transfer.lua', 17]],
+  sha1: '7669438dca87129c85d55bc28817eb0205ffd09f',
   readonly: false,
   keys: ['from', 'to'],
   variadicKeys: false,
@@ -68,6 +69,8 @@ const luagen_atomic_transfer = defineScript<AtomicTransferInput, AtomicTransferR
 --- @error INSUFFICIENT_FUNDS  the source balance is lower than amount
 --- @error NOT_INTEGER       a balance holds something other than an integer
 --- @error OUT_OF_RANGE      the target would pass 2^53-1, the exact integer range of a double
+--- @include "../shared/integer"
+-- Shared by the library's scripts: the integer format they accept, for arguments and stored values alike.
 local MAX_SAFE = 9007199254740991
 
 -- The library's integer format, for arguments and stored values alike: 0, or digits without a leading
@@ -82,6 +85,7 @@ local function to_integer(text, min)
   end
   return value
 end
+
 
 local amount = to_integer(ARGV[1], 1)
 if amount == nil then

@@ -41,7 +41,8 @@ const luagen_basic_compareAndSet = defineScript<BasicCompareAndSetInput, BasicCo
   command: 'luagen_basic_compareAndSet',
   sourcePath: 'lua/basic/compare_and_set.lua',
   lineOffset: 0,
-  sha1: 'ef0d6b6aa67aa5acb7559a401a304730ac9e1c08',
+  sources: [[1, 'lua/basic/compare_and_set.lua', 1], [12, 'lua/shared/integer.lua', 1], [28, 'lua/basic/compare_and_set.lua', 12]],
+  sha1: '199936ee232cd75fa1f9162a44ab79e6f9ab25be',
   readonly: false,
   keys: ['key'],
   variadicKeys: false,
@@ -59,6 +60,8 @@ const luagen_basic_compareAndSet = defineScript<BasicCompareAndSetInput, BasicCo
 --- @arg ttlMs? integer     new TTL in ms (>= 1); omitted: keep the current TTL
 --- @return [applied: boolean, current: string?]  whether it was set, and the key's value afterwards (null: missing)
 --- @error INVALID_ARGUMENT  expected or value is missing, or ttlMs is not an integer in range
+--- @include "../shared/integer"
+-- Shared by the library's scripts: the integer format they accept, for arguments and stored values alike.
 local MAX_SAFE = 9007199254740991
 
 -- The library's integer format, for arguments and stored values alike: 0, or digits without a leading
@@ -73,6 +76,7 @@ local function to_integer(text, min)
   end
   return value
 end
+
 
 local expected = ARGV[1]
 local value = ARGV[2]

@@ -32,7 +32,8 @@ const luagen_basic_getAndExpire = defineScript<BasicGetAndExpireInput, BasicGetA
   command: 'luagen_basic_getAndExpire',
   sourcePath: 'lua/basic/get_and_expire.lua',
   lineOffset: 0,
-  sha1: '2d324a6fdfedb598392982a462de913ebe5dd21d',
+  sources: [[1, 'lua/basic/get_and_expire.lua', 1], [9, 'lua/shared/integer.lua', 1], [25, 'lua/basic/get_and_expire.lua', 9]],
+  sha1: 'a1d6cc40c4f7306bda776a8374b2f86916ea1298',
   readonly: false,
   keys: ['key'],
   variadicKeys: false,
@@ -47,6 +48,8 @@ const luagen_basic_getAndExpire = defineScript<BasicGetAndExpireInput, BasicGetA
 --- @arg ttlMs integer     new TTL in ms (>= 1)
 --- @return string?         the value, or null when the key is missing
 --- @error INVALID_ARGUMENT  ttlMs is not an integer in range
+--- @include "../shared/integer"
+-- Shared by the library's scripts: the integer format they accept, for arguments and stored values alike.
 local MAX_SAFE = 9007199254740991
 
 -- The library's integer format, for arguments and stored values alike: 0, or digits without a leading
@@ -61,6 +64,7 @@ local function to_integer(text, min)
   end
   return value
 end
+
 
 local ttl_ms = to_integer(ARGV[1], 1)
 if ttl_ms == nil then

@@ -41,7 +41,8 @@ const luagen_basic_increment = defineScript<BasicIncrementInput, BasicIncrementR
   command: 'luagen_basic_increment',
   sourcePath: 'lua/basic/increment.lua',
   lineOffset: 0,
-  sha1: '8926ae1a401f81bbfda9e410c96ea87247f25ec0',
+  sources: [[1, 'lua/basic/increment.lua', 1], [13, 'lua/shared/integer.lua', 1], [29, 'lua/basic/increment.lua', 13]],
+  sha1: '6566f1702628998b3e5044b9873a19acfbd89298',
   readonly: false,
   keys: ['counter'],
   variadicKeys: false,
@@ -60,6 +61,8 @@ const luagen_basic_increment = defineScript<BasicIncrementInput, BasicIncrementR
 --- @error INVALID_ARGUMENT  by or ttlMs is not an integer in range
 --- @error NOT_INTEGER       the key holds something other than an integer
 --- @error OUT_OF_RANGE      the result would leave the exact integer range of a double (+-(2^53-1))
+--- @include "../shared/integer"
+-- Shared by the library's scripts: the integer format they accept, for arguments and stored values alike.
 local MAX_SAFE = 9007199254740991
 
 -- The library's integer format, for arguments and stored values alike: 0, or digits without a leading
@@ -74,6 +77,7 @@ local function to_integer(text, min)
   end
   return value
 end
+
 
 local by = to_integer(ARGV[1], -MAX_SAFE)
 if by == nil then

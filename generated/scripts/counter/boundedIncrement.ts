@@ -40,7 +40,8 @@ const luagen_counter_boundedIncrement = defineScript<CounterBoundedIncrementInpu
   command: 'luagen_counter_boundedIncrement',
   sourcePath: 'lua/counter/bounded_increment.lua',
   lineOffset: 0,
-  sha1: 'fe9eff37e2480b2aa6c768a7165386d3b2f98714',
+  sources: [[1, 'lua/counter/bounded_increment.lua', 1], [12, 'lua/shared/integer.lua', 1], [28, 'lua/counter/bounded_increment.lua', 12]],
+  sha1: 'c4141ae0728ceb02a8612248892252a4176a47ad',
   readonly: false,
   keys: ['counter'],
   variadicKeys: false,
@@ -58,6 +59,8 @@ const luagen_counter_boundedIncrement = defineScript<CounterBoundedIncrementInpu
 --- @error INVALID_ARGUMENT  by or max is not an integer in range
 --- @error NOT_INTEGER       the key holds something other than an integer
 --- @error OUT_OF_RANGE      the result would pass 2^53-1, the exact integer range of a double
+--- @include "../shared/integer"
+-- Shared by the library's scripts: the integer format they accept, for arguments and stored values alike.
 local MAX_SAFE = 9007199254740991
 
 -- The library's integer format, for arguments and stored values alike: 0, or digits without a leading
@@ -72,6 +75,7 @@ local function to_integer(text, min)
   end
   return value
 end
+
 
 local by = to_integer(ARGV[1], 1)
 if by == nil then

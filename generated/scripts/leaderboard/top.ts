@@ -33,7 +33,8 @@ const luagen_leaderboard_top = defineScript<LeaderboardTopInput, LeaderboardTopR
   command: 'luagen_leaderboard_top',
   sourcePath: 'lua/leaderboard/top.lua',
   lineOffset: 1,
-  sha1: 'd20632c2cd3dc6e3a5d2697b9ecfd77148061bb7',
+  sources: [[2, 'lua/leaderboard/top.lua', 1], [11, 'lua/shared/integer.lua', 1], [27, 'lua/leaderboard/top.lua', 10]],
+  sha1: '040e75f566cef0aebed819d2f2831dd2a4b964cf',
   readonly: true,
   keys: ['board'],
   variadicKeys: false,
@@ -50,6 +51,8 @@ const luagen_leaderboard_top = defineScript<LeaderboardTopInput, LeaderboardTopR
 --- @return [player: string, score: number, rank: integer][]
 --- @error INVALID_ARGUMENT  count is not an integer between 1 and 2^53-1
 --- @readonly
+--- @include "../shared/integer"
+-- Shared by the library's scripts: the integer format they accept, for arguments and stored values alike.
 local MAX_SAFE = 9007199254740991
 
 -- The library's integer format, for arguments and stored values alike: 0, or digits without a leading
@@ -64,6 +67,7 @@ local function to_integer(text, min)
   end
   return value
 end
+
 
 local count = to_integer(ARGV[1], 1)
 if count == nil then

@@ -47,7 +47,8 @@ const luagen_lock_acquire = defineScript<LockAcquireInput, LockAcquireReply>({
   command: 'luagen_lock_acquire',
   sourcePath: 'lua/lock/acquire.lua',
   lineOffset: 0,
-  sha1: 'b62d48a6804bb9e9acf8e44b5cd0c9885ccedcdc',
+  sources: [[1, 'lua/lock/acquire.lua', 1], [17, 'lua/shared/integer.lua', 1], [33, 'lua/lock/acquire.lua', 17]],
+  sha1: 'deed5c578497d9015188add4e6c8a3c26092872a',
   readonly: false,
   keys: ['lock', 'fence'],
   variadicKeys: false,
@@ -70,6 +71,8 @@ const luagen_lock_acquire = defineScript<LockAcquireInput, LockAcquireReply>({
 --- @error INVALID_ARGUMENT  owner is empty or ttlMs is not an integer in range
 --- @error NOT_INTEGER       the fence key holds something other than an integer
 --- @error OUT_OF_RANGE      the fence key reached 2^53-1: no further token can be issued exactly
+--- @include "../shared/integer"
+-- Shared by the library's scripts: the integer format they accept, for arguments and stored values alike.
 local MAX_SAFE = 9007199254740991
 
 -- The library's integer format, for arguments and stored values alike: 0, or digits without a leading
@@ -84,6 +87,7 @@ local function to_integer(text, min)
   end
   return value
 end
+
 
 local owner = ARGV[1]
 if owner == nil or owner == '' then

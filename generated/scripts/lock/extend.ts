@@ -38,7 +38,8 @@ const luagen_lock_extend = defineScript<LockExtendInput, LockExtendReply>({
   command: 'luagen_lock_extend',
   sourcePath: 'lua/lock/extend.lua',
   lineOffset: 0,
-  sha1: 'df149930c09b41ba200c9fe8379acf53ca0ef84b',
+  sources: [[1, 'lua/lock/extend.lua', 1], [10, 'lua/shared/integer.lua', 1], [26, 'lua/lock/extend.lua', 10]],
+  sha1: '27975969f67d0ff56e092c3eca81dc04566752b2',
   readonly: false,
   keys: ['lock'],
   variadicKeys: false,
@@ -54,6 +55,8 @@ const luagen_lock_extend = defineScript<LockExtendInput, LockExtendReply>({
 --- @arg ttlMs integer      new remaining lease in ms (>= 1)
 --- @return [extended: boolean, ttlMs: integer]  ttlMs: the lock's remaining TTL afterwards (-2: no lock)
 --- @error INVALID_ARGUMENT  owner is empty or ttlMs is not an integer in range
+--- @include "../shared/integer"
+-- Shared by the library's scripts: the integer format they accept, for arguments and stored values alike.
 local MAX_SAFE = 9007199254740991
 
 -- The library's integer format, for arguments and stored values alike: 0, or digits without a leading
@@ -68,6 +71,7 @@ local function to_integer(text, min)
   end
   return value
 end
+
 
 local owner = ARGV[1]
 if owner == nil or owner == '' then

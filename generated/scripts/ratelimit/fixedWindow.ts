@@ -42,7 +42,8 @@ const luagen_ratelimit_fixedWindow = defineScript<RatelimitFixedWindowInput, Rat
   command: 'luagen_ratelimit_fixedWindow',
   sourcePath: 'lua/ratelimit/fixed_window.lua',
   lineOffset: 0,
-  sha1: '638957307e9cc261550b58ef5a348f2e801e7906',
+  sources: [[1, 'lua/ratelimit/fixed_window.lua', 1], [12, 'lua/shared/integer.lua', 1], [28, 'lua/ratelimit/fixed_window.lua', 12]],
+  sha1: '104303862c72517f884bbb7634f23440e283798b',
   readonly: false,
   keys: ['counter'],
   variadicKeys: false,
@@ -60,6 +61,8 @@ const luagen_ratelimit_fixedWindow = defineScript<RatelimitFixedWindowInput, Rat
 --- @return [allowed: boolean, count: integer, remaining: integer, resetMs: integer]  resetMs: ms until the window ends (0: no window open)
 --- @error INVALID_ARGUMENT  limit or windowMs is not an integer in range
 --- @error NOT_INTEGER       the counter key holds something other than a count
+--- @include "../shared/integer"
+-- Shared by the library's scripts: the integer format they accept, for arguments and stored values alike.
 local MAX_SAFE = 9007199254740991
 
 -- The library's integer format, for arguments and stored values alike: 0, or digits without a leading
@@ -74,6 +77,7 @@ local function to_integer(text, min)
   end
   return value
 end
+
 
 local limit = to_integer(ARGV[1], 0)
 if limit == nil then

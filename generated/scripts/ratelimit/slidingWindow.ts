@@ -46,7 +46,8 @@ const luagen_ratelimit_slidingWindow = defineScript<RatelimitSlidingWindowInput,
   command: 'luagen_ratelimit_slidingWindow',
   sourcePath: 'lua/ratelimit/sliding_window.lua',
   lineOffset: 0,
-  sha1: '2a4881433742531099510de715e44c868664fb91',
+  sources: [[1, 'lua/ratelimit/sliding_window.lua', 1], [15, 'lua/shared/integer.lua', 1], [31, 'lua/ratelimit/sliding_window.lua', 15]],
+  sha1: '34e6d97f130bcf38af360abf940c6d6853645937',
   readonly: false,
   keys: ['log', 'seq'],
   variadicKeys: false,
@@ -67,6 +68,8 @@ const luagen_ratelimit_slidingWindow = defineScript<RatelimitSlidingWindowInput,
 --- @return [allowed: boolean, count: integer, remaining: integer, retryMs: integer]  count: admitted in the window, this one included; retryMs: ms until the next slot frees (0 when allowed)
 --- @error INVALID_ARGUMENT  limit or windowMs is not an integer in range
 --- @error NOT_INTEGER       the seq key holds something other than a count
+--- @include "../shared/integer"
+-- Shared by the library's scripts: the integer format they accept, for arguments and stored values alike.
 local MAX_SAFE = 9007199254740991
 
 -- The library's integer format, for arguments and stored values alike: 0, or digits without a leading
@@ -81,6 +84,7 @@ local function to_integer(text, min)
   end
   return value
 end
+
 
 local limit = to_integer(ARGV[1], 0)
 if limit == nil then

@@ -45,7 +45,8 @@ const luagen_session_create = defineScript<SessionCreateInput, SessionCreateRepl
   command: 'luagen_session_create',
   sourcePath: 'lua/session/create.lua',
   lineOffset: 0,
-  sha1: 'ea1d612e1768b96e17b937c2413c390de0e671aa',
+  sources: [[1, 'lua/session/create.lua', 1], [20, 'lua/shared/integer.lua', 1], [36, 'lua/session/create.lua', 20], [37, 'lua/shared/session_layout.lua', 1], [70, 'lua/session/create.lua', 21]],
+  sha1: '7b38290806298f091b2e70508d292f41ec53eb4c',
   readonly: false,
   keys: ['session', 'index'],
   variadicKeys: false,
@@ -71,6 +72,8 @@ const luagen_session_create = defineScript<SessionCreateInput, SessionCreateRepl
 --- @error INVALID_ARGUMENT  ttlMs is not an integer in range, or data is not valid JSON
 --- @error KEY_LAYOUT        the keys do not follow the session layout
 --- @error SESSION_EXISTS    a session with this key exists
+--- @include "../shared/integer"
+-- Shared by the library's scripts: the integer format they accept, for arguments and stored values alike.
 local MAX_SAFE = 9007199254740991
 
 -- The library's integer format, for arguments and stored values alike: 0, or digits without a leading
@@ -85,6 +88,9 @@ local function to_integer(text, min)
   end
   return value
 end
+
+--- @include "../shared/session_layout"
+-- Shared by the session scripts: the key layout.
 
 local function hash_tag(key)
   local open = string.find(key, '{', 1, true)
@@ -116,6 +122,7 @@ end
 local function is_session_key(key, start)
   return start ~= nil and #key > #start and string.sub(key, 1, #start) == start
 end
+
 
 local ttl_ms = to_integer(ARGV[1], 1)
 if ttl_ms == nil or ttl_ms > 1000000000000 then

@@ -38,7 +38,8 @@ const luagen_session_destroy = defineScript<SessionDestroyInput, SessionDestroyR
   command: 'luagen_session_destroy',
   sourcePath: 'lua/session/destroy.lua',
   lineOffset: 0,
-  sha1: '4deefc7994746280ee4e0081e5c07d1ac464a234',
+  sources: [[1, 'lua/session/destroy.lua', 1], [15, 'lua/shared/session_layout.lua', 1], [48, 'lua/session/destroy.lua', 15]],
+  sha1: 'f4715358f4a43b325269dbe126aa25dd1937c914',
   readonly: false,
   keys: ['session', 'index'],
   variadicKeys: false,
@@ -59,6 +60,8 @@ const luagen_session_destroy = defineScript<SessionDestroyInput, SessionDestroyR
 --- @key index               the user's session index, e.g. sessions:{user42}
 --- @return boolean          whether the session existed
 --- @error KEY_LAYOUT        the keys do not follow the session layout
+--- @include "../shared/session_layout"
+-- Shared by the session scripts: the key layout.
 
 local function hash_tag(key)
   local open = string.find(key, '{', 1, true)
@@ -90,6 +93,7 @@ end
 local function is_session_key(key, start)
   return start ~= nil and #key > #start and string.sub(key, 1, #start) == start
 end
+
 
 if not is_session_key(KEYS[1], session_key_start(KEYS[2])) then
   return redis.error_reply('KEY_LAYOUT the keys must be <p>session:{<user>}:<id> and <p>sessions:{<user>}, e.g. session:{user42}:3f2a and sessions:{user42}')

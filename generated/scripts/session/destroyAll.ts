@@ -41,7 +41,8 @@ const luagen_session_destroyAll = defineScript<SessionDestroyAllInput, SessionDe
   command: 'luagen_session_destroyAll',
   sourcePath: 'lua/session/destroy_all.lua',
   lineOffset: 0,
-  sha1: 'eee0fb867538e7b6b5a08920611595cbc73360a9',
+  sources: [[1, 'lua/session/destroy_all.lua', 1], [19, 'lua/shared/session_layout.lua', 1], [52, 'lua/session/destroy_all.lua', 19]],
+  sha1: '1b352fa8216e4449389e6f81a72abf3ed53b5df1',
   readonly: false,
   keys: ['index'],
   variadicKeys: false,
@@ -66,6 +67,8 @@ const luagen_session_destroyAll = defineScript<SessionDestroyAllInput, SessionDe
 --- @key index               the user's session index, e.g. sessions:{user42}
 --- @return integer          sessions deleted (expired ones are not counted)
 --- @error KEY_LAYOUT        the index key is not \`<p>sessions:{<user>}\`, or it lists a key outside its user's sessions
+--- @include "../shared/session_layout"
+-- Shared by the session scripts: the key layout.
 
 local function hash_tag(key)
   local open = string.find(key, '{', 1, true)
@@ -97,6 +100,7 @@ end
 local function is_session_key(key, start)
   return start ~= nil and #key > #start and string.sub(key, 1, #start) == start
 end
+
 
 local CHUNK = 1000
 

@@ -40,7 +40,8 @@ const luagen_session_get = defineScript<SessionGetInput, SessionGetReply>({
   command: 'luagen_session_get',
   sourcePath: 'lua/session/get.lua',
   lineOffset: 0,
-  sha1: '4c98e8628cd8ca3af358fe8d4bc81fdf1bcb0d83',
+  sources: [[1, 'lua/session/get.lua', 1], [17, 'lua/shared/integer.lua', 1], [33, 'lua/session/get.lua', 17], [34, 'lua/shared/session_layout.lua', 1], [67, 'lua/session/get.lua', 18]],
+  sha1: '24ecaca2bc6ac4a39dedc4bbe2eb565a4a16ec78',
   readonly: false,
   keys: ['session', 'index'],
   variadicKeys: false,
@@ -63,6 +64,8 @@ const luagen_session_get = defineScript<SessionGetInput, SessionGetReply>({
 --- @return [data: json, createdMs: integer, accessedMs: integer]?  accessedMs: now, the time of this access
 --- @error KEY_LAYOUT        the keys do not follow the session layout
 --- @error NOT_INTEGER       the session hash holds a created or ttl_ms field that is not an integer
+--- @include "../shared/integer"
+-- Shared by the library's scripts: the integer format they accept, for arguments and stored values alike.
 local MAX_SAFE = 9007199254740991
 
 -- The library's integer format, for arguments and stored values alike: 0, or digits without a leading
@@ -77,6 +80,9 @@ local function to_integer(text, min)
   end
   return value
 end
+
+--- @include "../shared/session_layout"
+-- Shared by the session scripts: the key layout.
 
 local function hash_tag(key)
   local open = string.find(key, '{', 1, true)
@@ -108,6 +114,7 @@ end
 local function is_session_key(key, start)
   return start ~= nil and #key > #start and string.sub(key, 1, #start) == start
 end
+
 
 if not is_session_key(KEYS[1], session_key_start(KEYS[2])) then
   return redis.error_reply('KEY_LAYOUT the keys must be <p>session:{<user>}:<id> and <p>sessions:{<user>}, e.g. session:{user42}:3f2a and sessions:{user42}')

@@ -43,7 +43,8 @@ const luagen_session_update = defineScript<SessionUpdateInput, SessionUpdateRepl
   command: 'luagen_session_update',
   sourcePath: 'lua/session/update.lua',
   lineOffset: 0,
-  sha1: '71348ab57d640496b8ec7652e3b724c7915a86d7',
+  sources: [[1, 'lua/session/update.lua', 1], [19, 'lua/shared/integer.lua', 1], [35, 'lua/session/update.lua', 19], [36, 'lua/shared/session_layout.lua', 1], [69, 'lua/session/update.lua', 20]],
+  sha1: '322963f40d870e7a55c4234c6a0b2f05bbe846d0',
   readonly: false,
   keys: ['session', 'index'],
   variadicKeys: false,
@@ -68,6 +69,8 @@ const luagen_session_update = defineScript<SessionUpdateInput, SessionUpdateRepl
 --- @error INVALID_ARGUMENT  data is not valid JSON
 --- @error KEY_LAYOUT        the keys do not follow the session layout
 --- @error NOT_INTEGER       the session hash holds a created or ttl_ms field that is not an integer
+--- @include "../shared/integer"
+-- Shared by the library's scripts: the integer format they accept, for arguments and stored values alike.
 local MAX_SAFE = 9007199254740991
 
 -- The library's integer format, for arguments and stored values alike: 0, or digits without a leading
@@ -82,6 +85,9 @@ local function to_integer(text, min)
   end
   return value
 end
+
+--- @include "../shared/session_layout"
+-- Shared by the session scripts: the key layout.
 
 local function hash_tag(key)
   local open = string.find(key, '{', 1, true)
@@ -113,6 +119,7 @@ end
 local function is_session_key(key, start)
   return start ~= nil and #key > #start and string.sub(key, 1, #start) == start
 end
+
 
 local data = ARGV[1]
 if data == nil or not pcall(cjson.decode, data) then
