@@ -84,21 +84,11 @@ function commandName(spec: ScriptSpec<unknown, unknown>): string {
   return spec.readonly ? FCALL_RO : 'fcall';
 }
 
-/**
- * FCALL; when the server lacks the function (it did not run), loads the library and calls once more. A function
- * that writes goes as a command written at most once (at-most-once.ts), as an EVAL script's does.
- */
-function callFunction(client: RedisClient, spec: ScriptSpec<unknown, unknown>, binding: FunctionBinding, argv: unknown[]): Promise<unknown> {
-  const args = [binding.name, ...argv];
-  const fcall = (): Promise<unknown> => {
-    if (spec.readonly) return ((spec.reply.binary ? client.callBuffer : client.call) as unknown as Send).call(client, FCALL_RO, args);
-    const command = guardedCommand(client, spec.id, 'fcall', args, spec.reply.binary);
-    return (client.sendCommand as unknown as (command: unknown) => Promise<unknown>).call(client, command);
-  };
-  return fcall().catch((error: unknown) => {
-    if (!isFunctionMissing(error)) throw error;
-    return loadLibrary(client, binding.library).then(fcall);
-  });
+/** FCALL of the script's function. A function that writes goes as a command written at most once (at-most-once.ts). */
+function sendFunction(client: RedisClient, spec: ScriptSpec<unknown, unknown>, args: unknown[]): Promise<unknown> {
+  if (spec.readonly) return ((spec.reply.binary ? client.callBuffer : client.call) as unknown as Send).call(client, FCALL_RO, args);
+  const command = guardedCommand(client, spec.id, 'fcall', args, spec.reply.binary);
+  return (client.sendCommand as unknown as (command: unknown) => Promise<unknown>).call(client, command);
 }
 
 /** Binds a script of the Functions target; the same API as an EVAL script (see bindScript). */
@@ -107,7 +97,13 @@ export function bindFunction<Input, Reply>(client: RedisClient, spec: ScriptSpec
   return scriptFunction(
     client,
     spec,
-    (argv) => callFunction(client, generic, binding, argv),
+    {
+      // `argv` becomes `name, numkeys, ...keys, ...args`, the arguments of both tries.
+      send: (argv) => (argv.unshift(binding.name), sendFunction(client, generic, argv)),
+      // When the server lacks the function (it did not run): load the library and call once more.
+      resend: (error, argv) =>
+        isFunctionMissing(error) ? loadLibrary(client, binding.library).then(() => sendFunction(client, generic, argv)) : Promise.reject(error),
+    },
     (pipeline, argv) => queueFunction(pipeline, generic, binding, argv),
   );
 }

@@ -111,12 +111,13 @@ function guardedClassOf(Base: CommandClass): CommandClass {
   // No class fields: the base constructor calls initPromise() before they would be initialised.
   class GuardedScriptCommand extends Base {
     override initPromise(): void {
-      const self = this as unknown as GuardedCommand & { luagenRaw?: boolean };
+      const self = this as unknown as GuardedCommand & { luagenRaw?: boolean; luagenReject?: (error: Error) => void };
       self.luagenRaw = true;
       super.initPromise();
       self.luagenRaw = false;
       if (self.luagenGuard) self.luagenGuard.settled = false;
-      const { resolve, reject } = self;
+      const { resolve } = self;
+      const reject = self.luagenReject as (error: Error) => void;
       self.resolve = (value) => {
         const guard = self.luagenGuard;
         if (guard && !guard.settled) {
@@ -126,9 +127,11 @@ function guardedClassOf(Base: CommandClass): CommandClass {
         }
         return resolve(value);
       };
-      self.reject = (error) => {
+      // Stored past the `reject` setter: this wrapper notes a reply error itself (one closure fewer per call).
+      self.luagenReject = (error) => {
         const guard = self.luagenGuard;
         if (!guard) return reject(error);
+        noteReply(self, error);
         const typed = typedError(guard, error);
         guard.settled = true;
         release(self);
@@ -172,12 +175,16 @@ function guardedClassOf(Base: CommandClass): CommandClass {
 }
 
 const guardedByClient = new WeakMap<object, CommandClass>();
+const GUARDED_CLASS = Symbol('luagen guarded Command class');
 
 /**
  * The guarded Command class over the client's own ioredis (5 or 6, whichever the application has): `call()` builds a
  * Command and hands it to `this.sendCommand`, here a probe that keeps it.
  */
 function guardedClassFor(client: RedisClient): CommandClass {
+  // Kept on the client too: one property read per call instead of a prototype lookup and a WeakMap lookup.
+  const cached = (client as unknown as { [GUARDED_CLASS]?: CommandClass })[GUARDED_CLASS];
+  if (cached) return cached;
   const owner = Object.getPrototypeOf(client) as object;
   let Guarded = guardedByClient.get(owner);
   if (!Guarded) {
@@ -188,6 +195,7 @@ function guardedClassFor(client: RedisClient): CommandClass {
     Guarded = guardedClassOf(built.constructor as CommandClass);
     guardedByClient.set(owner, Guarded);
   }
+  Object.defineProperty(client, GUARDED_CLASS, { value: Guarded });
   return Guarded;
 }
 

@@ -79,11 +79,11 @@ function checkKeyCount(client: RedisClient, spec: ScriptSpec<unknown, unknown>, 
 /** Validates and encodes the input, checks the slots; returns `numkeys, ...keys, ...args`. */
 function scriptArguments(client: RedisClient, spec: ScriptSpec<unknown, unknown>, input: unknown): unknown[] {
   const argv: unknown[] = [0];
-  const request: { id?: string } = {};
+  const request: { id?: string } | undefined = spec.idempotent ? {} : undefined;
   let keyCount = spec.encodeInto(input, argv, request);
   if (spec.idempotent) {
     if (keyCount === 0) throw new ScriptArgumentError(spec.id, REQUEST_ID, 'an @idempotent call needs at least one key to keep its record next to');
-    argv.splice(1 + keyCount, 0, requestRecordKey(spec.id, keyPrefixOf(client), argv[1] as RedisKey, request.id as string));
+    argv.splice(1 + keyCount, 0, requestRecordKey(spec.id, keyPrefixOf(client), argv[1] as RedisKey, request?.id as string));
     keyCount++;
   }
   argv[0] = keyCount;
@@ -103,20 +103,24 @@ function commandArguments(spec: ScriptSpec<unknown, unknown>, argv: unknown[]): 
 type SendCommand = (command: unknown) => Promise<unknown>;
 
 /**
- * Runs a script that writes: EVALSHA, then EVAL should Redis answer NOSCRIPT (it did not run; the cache was
- * empty or flushed meanwhile, any number of times). Each command is written at most once (at-most-once.ts).
- * `argv` is `numkeys, ...keys, ...args`.
+ * Runs a script that writes: EVALSHA; its command is written at most once (at-most-once.ts). `argv` is
+ * `numkeys, ...keys, ...args`; it becomes `sha1, numkeys, ...` (one array for both tries: a Command copies its
+ * arguments, args.flat()).
  */
-function callWrite(client: RedisClient, spec: ScriptSpec<unknown, unknown>, argv: unknown[]): Promise<unknown> {
-  // One array for both: a Command copies its arguments (args.flat()).
+function sendWrite(client: RedisClient, spec: ScriptSpec<unknown, unknown>, argv: unknown[]): Promise<unknown> {
   argv.unshift(spec.sha1);
-  const send = (name: 'eval' | 'evalsha'): Promise<unknown> =>
-    (client.sendCommand as unknown as SendCommand).call(client, guardedCommand(client, spec.id, name, argv, spec.reply.binary));
-  return send('evalsha').catch((error: unknown) => {
-    if (!isNoScript(error)) return Promise.reject(error);
-    argv[0] = spec.lua;
-    return send('eval');
-  });
+  return (client.sendCommand as unknown as SendCommand).call(client, guardedCommand(client, spec.id, 'evalsha', argv, spec.reply.binary));
+}
+
+/**
+ * After EVALSHA failed: EVAL should Redis have answered NOSCRIPT (it did not run; the cache was empty or flushed
+ * meanwhile, any number of times), else the error. Called from the call's one rejection handler, so a call that
+ * succeeds pays for no extra promise.
+ */
+function resendWrite(client: RedisClient, spec: ScriptSpec<unknown, unknown>, error: unknown, argv: unknown[]): Promise<unknown> {
+  if (!isNoScript(error)) return Promise.reject(error);
+  argv[0] = spec.lua;
+  return (client.sendCommand as unknown as SendCommand).call(client, guardedCommand(client, spec.id, 'eval', argv, spec.reply.binary));
 }
 
 /** Binds one script to a client: EVALSHA through defineCommand, or FCALL for the Functions target. */
@@ -127,11 +131,18 @@ export function bindScript<Input, Reply>(client: RedisClient, spec: ScriptSpec<I
   const methods = batchMethods(generic, (argv) => commandArguments(generic, argv));
   const defined = commandOf(client, methods.defined, spec.id);
   // argv goes as one array argument (ioredis flattens it): spread with apply, 120k values overflow the stack.
-  const send = (argv: unknown[]): Promise<unknown> =>
-    spec.readonly
-      ? callReadOnly(client, generic, argv, () => defined.call(client, commandArguments(generic, [...argv])))
-      : callWrite(client, generic, argv);
-  return scriptFunction(client, spec, send, (pipeline, argv) => queueScript(client, pipeline, generic, argv, methods));
+  const queue = (pipeline: ChainableCommander, argv: unknown[]) => queueScript(client, pipeline, generic, argv, methods);
+  if (spec.readonly) {
+    const send = (argv: unknown[]) => callReadOnly(client, generic, argv, () => defined.call(client, commandArguments(generic, [...argv])));
+    return scriptFunction(client, spec, { send }, queue);
+  }
+  return scriptFunction(client, spec, { send: (argv) => sendWrite(client, generic, argv), resend: (error, argv) => resendWrite(client, generic, error, argv) }, queue);
+}
+
+/** How a binding sends a call: `send`, then, should it fail, `resend` (which retries or rejects) when given. */
+export interface CallSender {
+  readonly send: (argv: unknown[]) => Promise<unknown>;
+  readonly resend?: (error: unknown, argv: unknown[]) => Promise<unknown>;
 }
 
 /**
@@ -141,7 +152,7 @@ export function bindScript<Input, Reply>(client: RedisClient, spec: ScriptSpec<I
 export function scriptFunction<Input, Reply>(
   client: RedisClient,
   spec: ScriptSpec<Input, Reply>,
-  send: (argv: unknown[]) => Promise<unknown>,
+  sender: CallSender,
   queueArguments: (pipeline: ChainableCommander, argv: unknown[]) => QueuedReply<unknown>,
 ): ScriptFunction<Input, Reply> {
   const generic = spec as ScriptSpec<unknown, unknown>;
@@ -149,7 +160,9 @@ export function scriptFunction<Input, Reply>(
   const fail = (error: unknown): never => {
     throw scriptFailure(generic, error);
   };
-  // Plain promise chaining rather than async/await: one promise and microtask fewer per call.
+  const { send, resend } = sender;
+  // Plain promise chaining rather than async/await: one promise and microtask fewer per call. A retry is chained
+  // in the rejection handler only, so the success path is the command's promise plus one `then`.
   const call = (input?: Input): Promise<Reply> => {
     let argv: unknown[];
     try {
@@ -157,7 +170,8 @@ export function scriptFunction<Input, Reply>(
     } catch (error) {
       return Promise.reject(error);
     }
-    return send(argv).then(decode, fail);
+    if (!resend) return send(argv).then(decode, fail);
+    return send(argv).then(decode, (error: unknown) => resend(error, argv).then(decode, fail));
   };
   const queue = (pipeline: ChainableCommander, input?: Input): QueuedReply<Reply> =>
     queueArguments(pipeline, scriptArguments(client, generic, input)) as QueuedReply<Reply>;

@@ -133,12 +133,22 @@ export const reply = {
   /** A Lua array decoded into an object; a missing trailing element (the array was cut at a nil) is null. */
   tuple<const S extends TupleSpec>(fields: S): ReplyDecoder<TupleOf<S>> {
     const type = `[${fields.map(([name, d]) => `${name}: ${d.type}`).join(', ')}]`;
+    const names = fields.map(([name]) => name);
+    const decoders = fields.map(([, d]) => d);
+    // Each field's path (`reply.count`), built once for the last path seen (always `reply` at the top), not per call.
+    let pathsFor: string | undefined;
+    let paths: string[] = [];
     return decoder(type, (raw, path) => {
       if (!Array.isArray(raw) || raw.length > fields.length) throw new ReplyMismatch(path, `an array of ${fields.length}`, raw);
+      if (path !== pathsFor) {
+        paths = names.map((name) => `${path}.${name}`);
+        pathsFor = path;
+      }
+      const fieldPaths = paths;
       const result: Record<string, unknown> = {};
-      fields.forEach(([name, d], i) => {
-        result[name] = d.decode(i < raw.length ? raw[i] : null, `${path}.${name}`);
-      });
+      for (let i = 0; i < names.length; i++) {
+        result[names[i] as string] = (decoders[i] as ReplyDecoder<unknown>).decode(i < raw.length ? raw[i] : null, fieldPaths[i] as string);
+      }
       return result as TupleOf<S>;
     }, fields.some(([, d]) => d.binary));
   },
