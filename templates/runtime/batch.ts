@@ -43,8 +43,8 @@ function batchState(pipeline: ChainableCommander): BatchState {
   return state;
 }
 
-function firstUseIn(pipeline: ChainableCommander, sha1: string): boolean {
-  const shas = batchState(pipeline).sentInFull;
+function firstUseIn(state: BatchState, sha1: string): boolean {
+  const shas = state.sentInFull;
   if (shas.has(sha1)) return false;
   shas.add(sha1);
   return true;
@@ -84,15 +84,19 @@ function typeTransactionErrors(pipeline: ChainableCommander, state: BatchState):
 function queueWrite(client: RedisClient, pipeline: ChainableCommander, spec: ScriptSpec<unknown, unknown>, argv: unknown[]): void {
   const state = batchState(pipeline);
   const binary = spec.reply.binary;
-  const inFull = firstUseIn(pipeline, spec.sha1);
-  const command = guardedCommand(client, spec.id, inFull ? 'eval' : 'evalsha', [inFull ? spec.lua : spec.sha1, ...argv], binary);
+  const inFull = firstUseIn(state, spec.sha1);
+  // `argv` becomes `script, numkeys, ...`: a Command copies its arguments, so a re-send may reuse the array.
+  argv.unshift(inFull ? spec.lua : spec.sha1);
+  const command = guardedCommand(client, spec.id, inFull ? 'eval' : 'evalsha', argv, binary);
   if (isTransaction(pipeline)) {
     typeTransactionErrors(pipeline, state);
   } else if (!inFull) {
     const send = client.sendCommand as unknown as (command: unknown) => Promise<unknown>;
-    command.promise = command.promise.catch((error: unknown) =>
-      isNoScript(error) ? send.call(client, guardedCommand(client, spec.id, 'eval', [spec.lua, ...argv], binary)) : Promise.reject(error),
-    );
+    command.promise = command.promise.catch((error: unknown) => {
+      if (!isNoScript(error)) return Promise.reject(error);
+      argv[0] = spec.lua;
+      return send.call(client, guardedCommand(client, spec.id, 'eval', argv, binary));
+    });
   }
   state.writes.push(command);
   (pipeline as unknown as { sendCommand(command: unknown): unknown }).sendCommand(command);
@@ -131,7 +135,7 @@ export function queueScript(
   const queuedAt = pipeline.length;
   if (!spec.readonly) {
     queueWrite(client, pipeline, spec, argv);
-  } else if (firstUseIn(pipeline, spec.sha1)) {
+  } else if (firstUseIn(batchState(pipeline), spec.sha1)) {
     argv.unshift(spec.lua);
     commandOf(pipeline, methods.eval, spec.id).call(pipeline, argv);
   } else if (isTransaction(pipeline)) {
