@@ -44,10 +44,15 @@ Exit codes:
  * config file, then to the defaults (options.ts), so every command agrees on what was chosen once in
  * luagen.config.json.
  */
-function withScriptOptions(command: Command): Command {
+/** `--config` and `--src`: every command that reads scripts takes both. */
+function withSourceOptions(command: Command): Command {
   return command
     .option('--config <file>', `config file (default: ${CONFIG_FILE_NAME}, else the "luagen" key of package.json)`)
-    .option('--src <dir>', 'folder of annotated .lua scripts (default: lua)')
+    .option('--src <dir>', 'folder of annotated .lua scripts (default: lua)');
+}
+
+function withScriptOptions(command: Command): Command {
+  return withSourceOptions(command)
     .addOption(new Option('--server <profile>', `the server release to build for (default: ${DEFAULT_SERVER})`).choices(SERVER_PROFILES))
     .addOption(new Option('--format <format>', 'how diagnostics are printed (default: text)').choices(FORMATS))
     .option('--cluster', 'the scripts must run on Redis Cluster: cluster-safety warnings become errors')
@@ -99,11 +104,9 @@ type TestFlags = Omit<TestOptions, 'src' | 'redisUrl' | 'format'> & { config?: s
 
 /** `luagen test`: the scripts' folder from the flags over the config file; everything else from the flags. */
 function testCommandLine(root: Command, io: CliIO, setExit: (code: number) => void): void {
-  root
-    .command('test')
-    .description('run every script against a real Redis with generated inputs and check it keeps its header')
-    .option('--config <file>', `config file (default: ${CONFIG_FILE_NAME}, else the "luagen" key of package.json)`)
-    .option('--src <dir>', 'folder of annotated .lua scripts (default: lua)')
+  withSourceOptions(
+    root.command('test').description('run every script against a real Redis with generated inputs and check it keeps its header'),
+  )
     .addOption(new Option('--format <format>', 'how results are printed (default: text)').choices(FORMATS))
     .option('--runs <n>', 'generated runs per script', positiveInteger, 100)
     .option('--seed <n>', 'seed of the generated runs (printed with every result; default: random)', positiveInteger)
@@ -146,27 +149,15 @@ function program(io: CliIO, setExit: (code: number) => void): Command {
       const options = await resolveOptions({ ...given, out: undefined }, io.cwd);
       setExit(await docsCommand({ ...options, out: given.out ?? DEFAULT_DOCS_DIR }, io));
     });
-  root
-    .command('init')
-    .description('write an inferred header into every script that has none (keeps its comments)')
-    .option('--config <file>', `config file (default: ${CONFIG_FILE_NAME}, else the "luagen" key of package.json)`)
-    .option('--src <dir>', 'folder of .lua scripts (default: lua)')
+  withSourceOptions(root.command('init').description('write an inferred header into every script that has none (keeps its comments)'))
     .option('--dry-run', 'print the headers as a diff instead of writing them', false)
     .action(async (given: { config?: string; src?: string; dryRun: boolean }) => {
       const { src } = await resolveOptions({ config: given.config, src: given.src }, io.cwd);
       setExit(await initCommand({ src, dryRun: given.dryRun }, io));
     });
-  root
-    .command('new <path>')
-    .description('start a new script from the template, e.g. luagen new ratelimit/token_bucket')
-    .option('--config <file>', `config file (default: ${CONFIG_FILE_NAME}, else the "luagen" key of package.json)`)
-    .option('--src <dir>', 'folder of annotated .lua scripts (default: lua)')
+  withSourceOptions(root.command('new <path>').description('start a new script from the template, e.g. luagen new ratelimit/token_bucket'))
     .action(async (name: string, given: CommandLineOptions) => setExit(await newCommand(name, await resolveOptions(given, io.cwd), io)));
-  root
-    .command('editor')
-    .description('write lua-language-server definitions of the Redis sandbox and a .luarc.json that loads them')
-    .option('--config <file>', `config file (default: ${CONFIG_FILE_NAME}, else the "luagen" key of package.json)`)
-    .option('--src <dir>', 'folder of annotated .lua scripts (default: lua)')
+  withSourceOptions(root.command('editor').description('write lua-language-server definitions of the Redis sandbox and a .luarc.json that loads them'))
     .option('--dry-run', 'print what would change and write nothing', false)
     .action(async (given: Omit<EditorOptions, 'src'> & { config?: string; src?: string }) => {
       const { src } = await resolveOptions({ config: given.config, src: given.src }, io.cwd);
