@@ -30,7 +30,7 @@ const KEPT_ENTRIES = 32;
 let codeHash: Promise<string> | undefined;
 
 /** Packages whose version shapes the output: a different version must not reuse an old result. */
-const OUTPUT_DEPENDENCIES = ['ts-morph', 'luaparse', '@ioredis/commands'];
+const OUTPUT_DEPENDENCIES = ['code-block-writer', 'luaparse', '@ioredis/commands'];
 
 function dependencyVersions(): string {
   return OUTPUT_DEPENDENCIES.map((name) => {

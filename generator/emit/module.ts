@@ -1,7 +1,14 @@
-import { printStructure, StructureKind, type StatementStructures, type WriterFunction } from 'ts-morph';
+// code-block-writer is the writer ts-morph prints with (and re-exports); imported directly, it comes without the
+// TypeScript compiler that importing 'ts-morph' loads.
+import CodeBlockWriter from 'code-block-writer';
 
-/** A statement of a printed module: a structure, raw text, or a writer for hand-laid code. */
-export type Statement = string | WriterFunction | StatementStructures;
+export type { CodeBlockWriter };
+
+/** Writes hand-laid code with the module's writer. */
+export type WriterFunction = (writer: CodeBlockWriter) => void;
+
+/** A statement of a printed module: raw text, or a writer (see declarations.ts for imports, interfaces ...). */
+export type Statement = string | WriterFunction;
 
 /** One file luagen writes, with its path relative to the output folder (POSIX). */
 export interface GeneratedFile {
@@ -9,7 +16,7 @@ export interface GeneratedFile {
   readonly content: string;
 }
 
-/** A module before printing: its structures, and a last touch applied to the printed text. */
+/** A module before printing: its statements, and a last touch applied to the printed text. */
 export interface ModuleSource {
   readonly path: string;
   readonly banner: string;
@@ -18,21 +25,36 @@ export interface ModuleSource {
 }
 
 const SEPARATOR = '// luagen:module';
+const CLOSE_BRACE = '}'.charCodeAt(0);
+/** The characters ts-morph's printer skips as blank when it looks back for a `}`. */
+const BLANKS: ReadonlySet<number> = new Set([...' \f\n\r\t\v\u00A0\u2028\u2029'].map((c) => c.charCodeAt(0)));
+
+/** True when the last character written, blanks aside, is `}`. */
+function endsWithCloseBrace(writer: CodeBlockWriter): boolean {
+  return writer.iterateLastCharCodes((code) => (code === CLOSE_BRACE ? true : BLANKS.has(code) ? undefined : false)) ?? false;
+}
+
+/** Statements one per line, with a blank line after a closing brace (as ts-morph's printer separates them). */
+function writeStatements(writer: CodeBlockWriter, statements: readonly Statement[]): void {
+  for (const statement of statements) {
+    if (endsWithCloseBrace(writer)) writer.blankLineIfLastNot();
+    else if (!writer.isAtStartOfFirstLineOfBlock()) writer.newLineIfLastNot();
+    if (typeof statement === 'string') writer.write(statement);
+    else statement(writer);
+  }
+}
 
 /**
- * Prints every module with ONE printStructure call (2-space indent, single quotes, LF), then cuts the text at
- * separator comments: one writer for the whole output is several times faster than one per module.
+ * Prints every module with ONE writer (2-space indent, single quotes, LF), then cuts the text at separator
+ * comments: one writer for the whole output is several times faster than one per module.
  */
 export function printModules(modules: readonly ModuleSource[]): GeneratedFile[] {
-  const statements: Statement[] = [];
+  const writer = new CodeBlockWriter({ indentNumberOfSpaces: 2, useTabs: false, newLine: '\n', useSingleQuote: true });
   modules.forEach((module, index) => {
-    statements.push((writer) => writer.blankLineIfLastNot().writeLine(`${SEPARATOR} ${index}`), ...module.statements);
+    writeStatements(writer, [(w) => w.blankLineIfLastNot().writeLine(`${SEPARATOR} ${index}`), ...module.statements]);
   });
-  const printed = printStructure(
-    { kind: StructureKind.SourceFile, statements },
-    { indentNumberOfSpaces: 2, newLine: '\n', useSingleQuote: true },
-  );
-  const bodies = printed.split(new RegExp(`^${SEPARATOR} \\d+\\n`, 'm')).slice(1);
+  writer.conditionalNewLine(!writer.isAtStartOfFirstLineOfBlock() && !writer.isLastNewLine());
+  const bodies = writer.toString().split(new RegExp(`^${SEPARATOR} \\d+\\n`, 'm')).slice(1);
   if (bodies.length !== modules.length) throw new Error(`luagen: printed ${bodies.length} modules, expected ${modules.length}`);
   return modules.map((module, index) => {
     const body = `${module.banner}\n${(bodies[index] ?? '').replace(/^\n+/, '').replace(/\n+$/, '')}\n`;

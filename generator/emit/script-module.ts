@@ -1,15 +1,8 @@
-import {
-  StructureKind,
-  type ClassDeclarationStructure,
-  type InterfaceDeclarationStructure,
-  type StatementStructures,
-  type TypeAliasDeclarationStructure,
-  type WriterFunction,
-} from 'ts-morph';
 import type { LibraryFunction } from '../model/function-library';
 import type { ScriptModel } from '../model/script';
 import { fileImport, folderImport } from './imports';
-import type { ModuleSource, Statement } from './module';
+import type { ModuleSource, Statement, WriterFunction } from './module';
+import { classDeclaration, importDeclaration, interfaceDeclaration, typeAliasDeclaration, type PropertySignature } from './declarations';
 import { argumentCodecText, argumentTypeText, replyDecoderText, replyTypeText } from './type-text';
 import { exportedNames, type ExportedNames } from '../model/generated-names';
 import { docText, propertyKey, quote, templateLiteral } from './text';
@@ -29,12 +22,11 @@ export function emitScriptModule(script: ScriptModel, banner: (source: string) =
   const runtimeImports = ['arg', 'defineScript', 'reply', 'type RedisKey'];
   if (script.errors.length > 0) runtimeImports.push('ScriptCodeError');
   const statements: Statement[] = [
-    {
-      kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: runtime,
-      namedImports: runtimeImports.filter((name) => usesImport(script, name)).sort((a, b) => (a.replace('type ', '').toLowerCase() < b.replace('type ', '').toLowerCase() ? -1 : 1)),
-    },
-    ...(fn ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: fileImport(`${up}library`, esm), namedImports: ['library'] }] : []),
+    importDeclaration({
+      from: runtime,
+      names: runtimeImports.filter((name) => usesImport(script, name)).sort((a, b) => (a.replace('type ', '').toLowerCase() < b.replace('type ', '').toLowerCase() ? -1 : 1)),
+    }),
+    ...(fn ? [importDeclaration({ from: fileImport(`${up}library`, esm), names: ['library'] })] : []),
     inputInterface(script, names.input),
     replyType(script, names.reply),
     ...errorDeclarations(script, names),
@@ -59,28 +51,25 @@ function usesImport(script: ScriptModel, name: string): boolean {
   return true;
 }
 
-function inputInterface(script: ScriptModel, name: string): InterfaceDeclarationStructure {
-  const keys = script.keys.map((key) => ({
-    kind: StructureKind.PropertySignature as const,
+function inputInterface(script: ScriptModel, name: string): WriterFunction {
+  const keys = script.keys.map((key): PropertySignature => ({
     name: propertyKey(key.name),
-    isReadonly: true,
+    readonly: true,
     type: key.variadic ? 'readonly RedisKey[]' : 'RedisKey',
     docs: [docText(`Key${key.variadic ? 's' : ''}${key.description ? `: ${key.description}` : ''}`)],
   }));
-  const args = script.args.map((a) => ({
-    kind: StructureKind.PropertySignature as const,
+  const args = script.args.map((a): PropertySignature => ({
     name: propertyKey(a.name),
-    isReadonly: true,
-    hasQuestionToken: a.optional,
+    readonly: true,
+    optional: a.optional,
     type: a.variadic ? `readonly (${argumentTypeText(a.type)})[]` : argumentTypeText(a.type),
     docs: a.description ? [docText(a.description)] : [],
   }));
-  const requestId = script.idempotent
+  const requestId: PropertySignature[] = script.idempotent
     ? [
         {
-          kind: StructureKind.PropertySignature as const,
           name: 'requestId',
-          isReadonly: true,
+          readonly: true,
           type: 'string',
           docs: [
             `The caller's id for this request (1 to 256 characters). The first call with an id runs the script and its reply is kept ${ttlText(script.idempotent.ttlSeconds)}; a call with the same id and input returns that reply without running the script again.`,
@@ -90,15 +79,14 @@ function inputInterface(script: ScriptModel, name: string): InterfaceDeclaration
     : [];
   const properties = [...keys, ...args, ...requestId];
   // An empty interface would accept any object (`{ value: 1 }`); this one accepts only `{}`.
-  const nothing = { keyName: 'field', keyType: 'string', returnType: 'never', isReadonly: true, docs: ['This script takes no keys or arguments.'] };
-  return {
-    kind: StructureKind.Interface,
+  const nothing = { keyName: 'field', keyType: 'string', returnType: 'never', readonly: true, docs: ['This script takes no keys or arguments.'] };
+  return interfaceDeclaration({
     name,
-    isExported: true,
+    exported: true,
     docs: [`Keys and arguments of \`${script.id}\`.`],
     properties,
     indexSignatures: properties.length === 0 ? [nothing] : [],
-  };
+  });
 }
 
 function ttlText(seconds: number): string {
@@ -108,38 +96,31 @@ function ttlText(seconds: number): string {
   return `${seconds} second${seconds === 1 ? '' : 's'}`;
 }
 
-function replyType(script: ScriptModel, name: string): InterfaceDeclarationStructure | TypeAliasDeclarationStructure {
+function replyType(script: ScriptModel, name: string): WriterFunction {
   const about = script.returnDescription ? ` ${docText(script.returnDescription)}` : '';
   const docs = [`The decoded reply of \`${script.id}\`.${about}`];
   if (script.returns.kind === 'tuple') {
-    const properties = script.returns.fields.map((f) => ({
-      kind: StructureKind.PropertySignature as const,
-      name: propertyKey(f.name),
-      isReadonly: true,
-      type: replyTypeText(f.type),
-    }));
-    return { kind: StructureKind.Interface, name, isExported: true, docs, properties };
+    const properties = script.returns.fields.map((f) => ({ name: propertyKey(f.name), readonly: true, type: replyTypeText(f.type) }));
+    return interfaceDeclaration({ name, exported: true, docs, properties });
   }
-  return { kind: StructureKind.TypeAlias, name, isExported: true, docs, type: replyTypeText(script.returns) };
+  return typeAliasDeclaration({ name, exported: true, docs, type: replyTypeText(script.returns) });
 }
 
-function errorDeclarations(script: ScriptModel, names: ExportedNames): StatementStructures[] {
+function errorDeclarations(script: ScriptModel, names: ExportedNames): WriterFunction[] {
   if (script.errors.length === 0) return [];
-  const codes: TypeAliasDeclarationStructure = {
-    kind: StructureKind.TypeAlias,
+  const codes = typeAliasDeclaration({
     name: names.errorCode,
-    isExported: true,
+    exported: true,
     docs: [`Error codes \`${script.id}\` may raise.`],
     type: script.errors.map((e) => quote(e.code)).join(' | '),
-  };
-  const errorClass: ClassDeclarationStructure = {
-    kind: StructureKind.Class,
+  });
+  const errorClass = classDeclaration({
     name: names.errorClass,
-    isExported: true,
+    exported: true,
     docs: [`Raised by \`${script.id}\` for a declared \`@error\` code; \`code\` tells which.`],
     extends: `ScriptCodeError<${names.errorCode}>`,
-    properties: [{ name: 'name', hasOverrideKeyword: true, initializer: quote(names.errorClass) }],
-  };
+    properties: [{ name: 'name', override: true, initializer: quote(names.errorClass) }],
+  });
   return [codes, errorClass];
 }
 
@@ -181,8 +162,7 @@ function specStatement(script: ScriptModel, names: ExportedNames, fn: LibraryFun
     ...(fn ? [`function: { name: ${quote(fn.name)}, library, lineOffset: ${fn.lineOffset} }`] : []),
     `lua: ${luaPlaceholder(script)}`,
   ];
-  // A writer rather than a VariableStatement structure: the printer would indent the object literal twice.
-  return (writer) => {
+    return (writer) => {
     writer.blankLineIfLastNot().writeLine('/**');
     for (const line of specDocs(script).split('\n')) writer.writeLine(line === '' ? ' *' : ` * ${line}`);
     writer.writeLine(' */');
