@@ -24,7 +24,6 @@ export interface ModuleSource {
   readonly finish?: (printed: string) => string;
 }
 
-const SEPARATOR = '// luagen:module';
 const CLOSE_BRACE = '}'.charCodeAt(0);
 /** The characters ts-morph's printer skips as blank when it looks back for a `}`. */
 const BLANKS: ReadonlySet<number> = new Set([...' \f\n\r\t\v\u00A0\u2028\u2029'].map((c) => c.charCodeAt(0)));
@@ -44,20 +43,10 @@ function writeStatements(writer: CodeBlockWriter, statements: readonly Statement
   }
 }
 
-/**
- * Prints every module with ONE writer (2-space indent, single quotes, LF), then cuts the text at separator
- * comments: one writer for the whole output is several times faster than one per module.
- */
-export function printModules(modules: readonly ModuleSource[]): GeneratedFile[] {
+/** Prints one module (2-space indent, single quotes, LF) behind its banner, then applies its last touch. */
+export function printModule(module: ModuleSource): GeneratedFile {
   const writer = new CodeBlockWriter({ indentNumberOfSpaces: 2, useTabs: false, newLine: '\n', useSingleQuote: true });
-  modules.forEach((module, index) => {
-    writeStatements(writer, [(w) => w.blankLineIfLastNot().writeLine(`${SEPARATOR} ${index}`), ...module.statements]);
-  });
-  writer.conditionalNewLine(!writer.isAtStartOfFirstLineOfBlock() && !writer.isLastNewLine());
-  const bodies = writer.toString().split(new RegExp(`^${SEPARATOR} \\d+\\n`, 'm')).slice(1);
-  if (bodies.length !== modules.length) throw new Error(`luagen: printed ${bodies.length} modules, expected ${modules.length}`);
-  return modules.map((module, index) => {
-    const body = `${module.banner}\n${(bodies[index] ?? '').replace(/^\n+/, '').replace(/\n+$/, '')}\n`;
-    return { path: module.path, content: module.finish ? module.finish(body) : body };
-  });
+  writeStatements(writer, module.statements);
+  const body = `${module.banner}\n${writer.toString().replace(/^\n+/, '').replace(/\n+$/, '')}\n`;
+  return { path: module.path, content: module.finish ? module.finish(body) : body };
 }
