@@ -9,7 +9,7 @@ import type { GenerateResult, ScriptInput } from '../generate';
 /**
  * Remembers results of `generate()`, keyed by a hash of everything it reads (luagen's own code, the
  * templates, the config and every script's path and text). A no-op `build` then skips parsing, analysis and
- * printing, and never loads ts-morph. `check` never reads it. A cached result would become generated code,
+ * printing, and never loads the generator. `check` never reads it. A cached result would become generated code,
  * so the cache must be as trustworthy as the project:
  * - its folder is `$LUAGEN_CACHE_DIR`, else the project's `node_modules/.cache/luagen`, else the user's own
  *   `$XDG_CACHE_HOME/luagen` (`~/.cache/luagen`); it is used only when it is a real folder (not a link), owned
@@ -17,12 +17,6 @@ import type { GenerateResult, ScriptInput } from '../generate';
  * - an entry is named by its key and holds the SHA-256 of its result: an entry whose name, key or digest do not
  *   match, or whose file another user could write, is ignored.
  */
-
-interface CacheEntry {
-  readonly key: string;
-  readonly digest: string;
-  readonly result: GenerateResult;
-}
 
 /** Entries kept per cache folder (the newest); older ones are removed when a new one is stored. */
 const KEPT_ENTRIES = 32;
@@ -97,8 +91,37 @@ function entryFile(dir: string, key: string): string {
   return path.join(dir, `${key}.json`);
 }
 
-function digestOf(result: GenerateResult): string {
-  return createHash('sha256').update(JSON.stringify(result)).digest('hex');
+/**
+ * An entry's text is `{"key":"<key>","result":<result JSON>,"digest":"<SHA-256 of the result JSON>"}`. The
+ * result holds every generated file, so it is written a piece at a time (a file per piece) and its digest
+ * taken over the same pieces: the whole text is never in memory at once.
+ */
+function entryHead(key: string): string {
+  return `{"key":${JSON.stringify(key)},"result":`;
+}
+
+function entryTail(digest: string): string {
+  return `,"digest":${JSON.stringify(digest)}}`;
+}
+
+const DIGEST_TAIL_LENGTH = entryTail('0'.repeat(64)).length;
+
+/** The result as JSON text, in pieces: one per element of its lists. */
+function* resultPieces(result: GenerateResult): Generator<string> {
+  let separator = '{';
+  for (const [name, value] of Object.entries(result)) {
+    if (value === undefined) continue;
+    yield `${separator}${JSON.stringify(name)}:`;
+    separator = ',';
+    if (!Array.isArray(value)) {
+      yield JSON.stringify(value);
+      continue;
+    }
+    yield '[';
+    for (let i = 0; i < value.length; i++) yield `${i > 0 ? ',' : ''}${JSON.stringify(value[i] ?? null)}`;
+    yield ']';
+  }
+  yield separator === '{' ? '{}' : '}';
 }
 
 /** The cached result for these inputs, or undefined (no trusted cache, no entry, or an entry that does not verify). */
@@ -106,8 +129,13 @@ export async function readCachedResult(outDir: string, key: string): Promise<Gen
   const dir = privateCacheDir(outDir);
   if (!dir || !isPrivate(entryFile(dir, key), 'file')) return undefined;
   try {
-    const entry = JSON.parse(await fs.readFile(entryFile(dir, key), 'utf8')) as CacheEntry;
-    return entry.key === key && entry.digest === digestOf(entry.result) ? entry.result : undefined;
+    const bytes = await fs.readFile(entryFile(dir, key));
+    const head = Buffer.from(entryHead(key));
+    if (bytes.length < head.length + DIGEST_TAIL_LENGTH || !bytes.subarray(0, head.length).equals(head)) return undefined;
+    const resultBytes = bytes.subarray(head.length, bytes.length - DIGEST_TAIL_LENGTH);
+    const digest = createHash('sha256').update(resultBytes).digest('hex');
+    if (!bytes.subarray(bytes.length - DIGEST_TAIL_LENGTH).equals(Buffer.from(entryTail(digest)))) return undefined;
+    return JSON.parse(resultBytes.toString('utf8')) as GenerateResult;
   } catch {
     return undefined;
   }
@@ -120,13 +148,31 @@ export async function writeCachedResult(outDir: string, key: string, result: Gen
   const file = entryFile(dir, key);
   const temp = path.join(dir, `.tmp-${process.pid}-${key.slice(0, 16)}`);
   try {
-    await fs.writeFile(temp, JSON.stringify({ key, digest: digestOf(result), result } satisfies CacheEntry), { mode: 0o600 });
+    const out = await fs.open(temp, 'w', 0o600);
+    try {
+      const hash = createHash('sha256');
+      let pending = entryHead(key);
+      for (const piece of resultPieces(result)) {
+        hash.update(piece);
+        pending += piece;
+        if (pending.length >= WRITE_CHUNK) {
+          await out.write(pending);
+          pending = '';
+        }
+      }
+      await out.write(pending + entryTail(hash.digest('hex')));
+    } finally {
+      await out.close();
+    }
     await fs.rename(temp, file);
     await pruneEntries(dir);
   } catch {
     await fs.rm(temp, { force: true }).catch(() => undefined);
   }
 }
+
+/** Characters gathered before one write of a cache entry. */
+const WRITE_CHUNK = 1 << 20;
 
 async function pruneEntries(dir: string): Promise<void> {
   const names = (await fs.readdir(dir)).filter((name) => /^[0-9a-f]{64}\.json$/.test(name));

@@ -79,7 +79,7 @@ function docsFolder(result: GenerateResult, config: LuagenConfig, docsDir: strin
 }
 
 function freshGenerate(config: LuagenConfig, scripts: readonly ScriptInput[], templates: readonly TemplateFile[]): GenerateResult {
-  // Loaded on demand: the generator (and ts-morph with it) is not needed when the cache answers.
+  // Loaded on demand: the generator (parser, checks, emitters) is not needed when the cache answers.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { generate } = require('../generate') as typeof import('../generate');
   return generate(config, { scripts, templates });
