@@ -1,6 +1,5 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { z } from 'zod';
 import { TARGETS, type Target } from '../config';
 import { closest } from '../parse/suggest';
 import { SERVER_PROFILES, type ServerProfileName } from '../profiles/server-profiles';
@@ -10,18 +9,23 @@ import { SERVER_PROFILES, type ServerProfileName } from '../profiles/server-prof
  * the flags would otherwise repeat on every build, check and watch; a flag given on the command line wins.
  */
 
-/** One key of the config file: how it is checked, and how the error words what it expects. */
+/**
+ * One key of the config file: the values it accepts, and how the error words what it expects. Plain predicates:
+ * every build reads them (the flags are checked too), and they are too simple to be worth loading a schema library.
+ */
 export interface ConfigKey {
-  readonly schema: z.ZodType;
+  readonly accepts: (value: unknown) => boolean;
   readonly expects: string;
 }
 
-const folder: ConfigKey = { schema: z.string().min(1), expects: 'a folder path (a non-empty string)' };
-const flag: ConfigKey = { schema: z.boolean(), expects: 'true or false' };
+const folder: ConfigKey = { accepts: (v) => typeof v === 'string' && v.length > 0, expects: 'a folder path (a non-empty string)' };
+const flag: ConfigKey = { accepts: (v) => typeof v === 'boolean', expects: 'true or false' };
 
 function oneOf(values: readonly string[]): ConfigKey {
-  return { schema: z.enum(values as [string, ...string[]]), expects: `one of ${values.map((v) => JSON.stringify(v)).join(', ')}` };
+  return { accepts: (v) => typeof v === 'string' && values.includes(v), expects: `one of ${values.map((v) => JSON.stringify(v)).join(', ')}` };
 }
+
+const LIBRARY_NAME = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
 
 /** What a valid config file holds; every key is optional. */
 export interface ConfigFile {
@@ -44,7 +48,7 @@ export const CONFIG_KEYS: Record<keyof ConfigFile, ConfigKey> = {
   out: folder,
   target: oneOf(TARGETS),
   library: {
-    schema: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/),
+    accepts: (v) => typeof v === 'string' && LIBRARY_NAME.test(v),
     expects: 'a Functions library name: a letter, then up to 39 letters, digits or _',
   },
   server: oneOf(SERVER_PROFILES),
@@ -106,7 +110,7 @@ export function validateConfig(raw: unknown, shown: string): ConfigFile {
     if (!spec) {
       const suggestion = ALIASES[key] ?? closest(key, known);
       problems.push(`unknown key '${key}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}; luagen reads ${known.join(', ')}`);
-    } else if (!spec.schema.safeParse(value).success) {
+    } else if (!spec.accepts(value)) {
       problems.push(`'${key}' must be ${spec.expects}, got ${describeValue(value)}`);
     } else {
       values[key] = value;

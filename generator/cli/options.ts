@@ -58,7 +58,7 @@ export async function resolveOptions(given: CommandLineOptions, cwd: string): Pr
   const flags = Object.fromEntries(Object.entries(given).filter(([key, v]) => v !== undefined && key !== 'config'));
   for (const [key, value] of Object.entries(flags)) {
     const spec = (CONFIG_KEYS as Record<string, ConfigKey | undefined>)[key];
-    if (spec && !spec.schema.safeParse(value).success) throw new ConfigFileError(`--${key} must be ${spec.expects}, got ${JSON.stringify(value)}`);
+    if (spec && !spec.accepts(value)) throw new ConfigFileError(`--${key} must be ${spec.expects}, got ${JSON.stringify(value)}`);
   }
   const options: CommonOptions = { ...DEFAULT_OPTIONS, ...fromConfigFile(loaded.values, loaded.dir, cwd), ...flags };
   const profile = serverProfile(options.server ?? DEFAULT_CONFIG.server);

@@ -1,6 +1,6 @@
 import { promises as fs, type Stats } from 'node:fs';
 import * as path from 'node:path';
-import { watch, type FSWatcher } from 'chokidar';
+import type { FSWatcher } from 'chokidar';
 import { buildCommand } from './build';
 import { EXIT, type CliIO } from './io';
 import type { CommonOptions } from './options';
@@ -21,6 +21,9 @@ export async function watchCommand(options: CommonOptions, io: CliIO, signal: Ab
     return EXIT.usage;
   }
   const rebuild = debouncedBuild(options, io, debounceMs);
+  // Loaded here, not at start: build and check (which share cli.ts with watch) need no file watcher.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { watch } = require('chokidar') as typeof import('chokidar');
   const watcher = watch(srcDir, { ignoreInitial: true, atomic: true, ignored: isIgnored });
   watcher.on('all', (event, file) => {
     if (event === 'addDir' || event === 'unlinkDir' || file.endsWith('.lua')) rebuild.schedule();
