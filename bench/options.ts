@@ -14,6 +14,10 @@ export interface BenchOptions {
   /** Corpus sizes for the build-time part. */
   readonly corpusSizes: readonly number[];
   readonly buildRuns: number;
+  /** Corpora of at least `scripts` scripts: fewer runs (`buildRuns`), and no `tsc --noEmit` over their output. */
+  readonly largeCorpus: { readonly scripts: number; readonly buildRuns: number };
+  /** The corpus size `bench/build/phases.js` breaks down (the largest size up to this one). */
+  readonly phasesScripts: number;
   readonly tscRuns: number;
   /** Where RESULTS.md is written (undefined: not written). */
   readonly resultsFile: string | undefined;
@@ -29,8 +33,10 @@ export const FULL: BenchOptions = {
   pipelineSize: 100,
   keys: 1000,
   benchmarkRequests: { wide: 500_000, single: 200_000 },
-  corpusSizes: [10, 100, 1000],
+  corpusSizes: [10, 100, 1000, 10_000],
   buildRuns: 5,
+  largeCorpus: { scripts: 10_000, buildRuns: 2 },
+  phasesScripts: 1000,
   tscRuns: 3,
   resultsFile: 'bench/RESULTS.md',
   parts: { runtime: true, build: true },
@@ -46,6 +52,8 @@ export const QUICK: BenchOptions = {
   benchmarkRequests: { wide: 5_000, single: 2_000 },
   corpusSizes: [3, 10],
   buildRuns: 1,
+  largeCorpus: { scripts: 10_000, buildRuns: 1 },
+  phasesScripts: 1000,
   tscRuns: 1,
   resultsFile: undefined,
   parts: { runtime: true, build: true },

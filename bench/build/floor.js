@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // @ts-check
 /**
- * The floor for `luagen build`: the least any generator must do. Reads every .lua file below <src>,
- * parses each with luaparse (with the options luagen uses), and writes one small TypeScript module per
- * script into <out>. Plain Node, no TypeScript at run time: `node bench/build/floor.js <src> <out>`.
+ * The floor for `luagen build`: the least any generator of the same output must do. Reads every .lua file below
+ * <src>, parses each with luaparse (with the options luagen uses), and writes into <out> the very bytes a
+ * luagen build of <src> writes: they come from <pack>, one JSON file ([{ path, content }]) packed from an
+ * earlier build's output before the timed run (bench/build/pack.ts). Plain Node, no TypeScript at run time:
+ * `node bench/build/floor.js <src> <pack> <out>`.
  */
 'use strict';
 const fs = require('node:fs');
@@ -21,8 +23,8 @@ function walk(dir, files) {
 }
 
 function main() {
-  const [src, out] = process.argv.slice(2);
-  if (!src || !out) throw new Error('usage: node bench/build/floor.js <src> <out>');
+  const [src, pack, out] = process.argv.slice(2);
+  if (!src || !pack || !out) throw new Error('usage: node bench/build/floor.js <src> <pack> <out>');
   let statements = 0;
   for (const file of walk(src, []).sort()) {
     const text = fs.readFileSync(file, 'utf8');
@@ -35,11 +37,20 @@ function main() {
       encodingMode: 'pseudo-latin1',
     });
     statements += chunk.body.length;
-    const target = path.join(out, path.relative(src, file).replace(/\.lua$/, '.ts'));
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, `export const statements = ${chunk.body.length};\nexport const lua = ${JSON.stringify(text)};\n`);
   }
-  process.stdout.write(`floor: ${statements} top-level statements\n`);
+  /** @type {{ path: string, content: string }[]} */
+  const files = JSON.parse(fs.readFileSync(pack, 'utf8'));
+  const folders = new Set();
+  let bytes = 0;
+  for (const file of files) {
+    const target = path.join(out, file.path);
+    const folder = path.dirname(target);
+    if (!folders.has(folder)) fs.mkdirSync(folder, { recursive: true });
+    folders.add(folder);
+    fs.writeFileSync(target, file.content);
+    bytes += Buffer.byteLength(file.content);
+  }
+  process.stdout.write(`floor: ${statements} top-level statements, ${files.length} files, ${bytes} bytes written\n`);
 }
 
 main();

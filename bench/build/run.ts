@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { BenchOptions } from '../options';
 import { writeCorpus } from './corpus';
 import { measureProcess, type ProcessSample } from './measure';
+import { packFolder } from './pack';
 import { median } from '../stats';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
@@ -27,8 +28,9 @@ export interface BuildResult {
   readonly rows: readonly BuildRow[];
   /** `tsc --noEmit` over one file importing ioredis and zod: what any application pays anyway. */
   readonly tscBaseline: readonly ProcessSample[];
-  /** Where a cold build of the largest corpus spends its time: ms per step, median of the runs. */
+  /** Where a cold build spends its time: ms per step, median of the runs, for a corpus of `phasesScripts`. */
   readonly phases: readonly { readonly step: string; readonly ms: number }[];
+  readonly phasesScripts: number;
   /** The exact command lines, with N for the corpus size. */
   readonly commands: readonly string[];
 }
@@ -39,6 +41,8 @@ const dirs = (size: number) => ({
   src: `${CORPUS_ROOT}/src-${size}`,
   out: `${CORPUS_ROOT}/out-${size}`,
   floor: `${CORPUS_ROOT}/floor-${size}`,
+  /** The bytes a build of src-N writes, packed into one file for the floor (bench/build/pack.ts). */
+  pack: `${CORPUS_ROOT}/pack-${size}.json`,
   tsconfig: `${CORPUS_ROOT}/tsconfig-${size}.json`,
 });
 
@@ -71,26 +75,47 @@ async function folderSize(dir: string): Promise<{ files: number; bytes: number }
 
 const remove = (dir: string) => fs.rm(path.join(REPO_ROOT, dir), { recursive: true, force: true });
 
+/** Builds src-N once (untimed) and packs its output: the floor writes exactly these bytes. */
+async function packBuildOutput(size: number): Promise<void> {
+  const d = dirs(size);
+  await remove(d.out);
+  await remove(CACHE_DIR);
+  await measureProcess(NODE, cli('build', size), REPO_ROOT, CLI_ENV);
+  await packFolder(path.join(REPO_ROOT, d.out), path.join(REPO_ROOT, d.pack));
+}
+
+/** The floor must have written what the build writes: the same files, byte for byte. */
+async function checkSameBytes(size: number): Promise<void> {
+  const d = dirs(size);
+  const [floor, build] = await Promise.all([folderSize(path.join(REPO_ROOT, d.floor)), folderSize(path.join(REPO_ROOT, d.out))]);
+  if (floor.files !== build.files || floor.bytes !== build.bytes) {
+    throw new Error(`bench: the floor wrote ${floor.files} files, ${floor.bytes} bytes; the build ${build.files} files, ${build.bytes} bytes`);
+  }
+}
+
 async function measureSize(size: number, options: BenchOptions): Promise<BuildRow> {
   const d = dirs(size);
+  const large = size >= options.largeCorpus.scripts;
   const corpus = await writeCorpus(path.join(REPO_ROOT, d.src), size);
+  await packBuildOutput(size);
   const floor: ProcessSample[] = [];
   const cold: ProcessSample[] = [];
   const noop: ProcessSample[] = [];
   const check: ProcessSample[] = [];
   // Interleaved: floor, cold build, no-op build, check; repeated.
-  for (let run = 0; run < options.buildRuns; run++) {
+  for (let run = 0; run < (large ? options.largeCorpus.buildRuns : options.buildRuns); run++) {
     await remove(d.floor);
-    floor.push(await measureProcess(NODE, ['bench/build/floor.js', d.src, d.floor], REPO_ROOT));
+    floor.push(await measureProcess(NODE, ['bench/build/floor.js', d.src, d.pack, d.floor], REPO_ROOT));
     await remove(d.out);
     await remove(CACHE_DIR);
     cold.push(await measureProcess(NODE, cli('build', size), REPO_ROOT, CLI_ENV));
     noop.push(await measureProcess(NODE, cli('build', size), REPO_ROOT, CLI_ENV));
     check.push(await measureProcess(NODE, cli('check', size), REPO_ROOT, CLI_ENV));
   }
+  await checkSameBytes(size);
   await writeTsconfig(d.tsconfig, [`out-${size}/**/*.ts`]);
   const tsc: ProcessSample[] = [];
-  for (let run = 0; run < options.tscRuns; run++) tsc.push(await measureProcess(NODE, [TSC, '-p', d.tsconfig], REPO_ROOT));
+  for (let run = 0; run < (large ? 0 : options.tscRuns); run++) tsc.push(await measureProcess(NODE, [TSC, '-p', d.tsconfig], REPO_ROOT));
   const generated = await folderSize(path.join(REPO_ROOT, d.out));
   return {
     scripts: size, corpusBytes: corpus.bytes, corpusLines: corpus.lines, floor, cold, noop, check, tsc,
@@ -134,17 +159,19 @@ export async function runBuildBench(options: BenchOptions): Promise<BuildResult>
   const rows: BuildRow[] = [];
   for (const size of options.corpusSizes) rows.push(await measureSize(size, options));
   const tscBaseline = await measureTscBaseline(options);
-  const phases = await measurePhases(options.corpusSizes[options.corpusSizes.length - 1]!, options);
+  const phasesSize = options.corpusSizes.filter((size) => size <= options.phasesScripts).pop() ?? options.corpusSizes[0]!;
+  const phases = await measurePhases(phasesSize, options);
   const commands = [
     `node node_modules/typescript/bin/tsc -p tsconfig.build.json --outDir ${CLI_DIST}   # once, before the runs`,
-    `node bench/build/floor.js ${CORPUS_ROOT}/src-N ${CORPUS_ROOT}/floor-N   # after rm -rf of the output`,
+    `node ${cli('build', 0).join(' ').replace(/-0\b/g, '-N')}   # once per N, untimed; packFolder (bench/build/pack.ts) of out-N into pack-N.json`,
+    `node bench/build/floor.js ${CORPUS_ROOT}/src-N ${CORPUS_ROOT}/pack-N.json ${CORPUS_ROOT}/floor-N   # after rm -rf of the output`,
     `export LUAGEN_CACHE_DIR=${CACHE_DIR}   # luagen's result cache, private to the benchmark`,
     `node ${cli('build', 0).join(' ').replace(/-0\b/g, '-N')}   # cold: after rm -rf of the output and of the cache`,
     `node ${cli('build', 0).join(' ').replace(/-0\b/g, '-N')}   # no-op: the same again`,
     `node ${cli('check', 0).join(' ').replace(/-0\b/g, '-N')}`,
     `node node_modules/typescript/bin/tsc -p ${CORPUS_ROOT}/tsconfig-N.json   # include out-N/**/*.ts, strict, skipLibCheck, noEmit`,
-    `node bench/build/phases.js ${CLI_DIST} ${CORPUS_ROOT}/src-N ${CORPUS_ROOT}/phases-N   # the cold build step by step, largest N`,
+    `node bench/build/phases.js ${CLI_DIST} ${CORPUS_ROOT}/src-N ${CORPUS_ROOT}/phases-N   # the cold build step by step, N = ${phasesSize}`,
     'each under /usr/bin/time -f %M (peak RSS); wall time measured by the parent with process.hrtime',
   ];
-  return { rows, tscBaseline, phases, commands };
+  return { rows, tscBaseline, phases, phasesScripts: phasesSize, commands };
 }
