@@ -162,7 +162,7 @@ function specStatement(script: ScriptModel, names: ExportedNames, fn: LibraryFun
     ...(fn ? [`function: { name: ${quote(fn.name)}, library, lineOffset: ${fn.lineOffset} }`] : []),
     `lua: ${luaPlaceholder(script)}`,
   ];
-    return (writer) => {
+  return (writer) => {
     writer.blankLineIfLastNot().writeLine('/**');
     for (const line of specDocs(script).split('\n')) writer.writeLine(line === '' ? ' *' : ` * ${line}`);
     writer.writeLine(' */');
