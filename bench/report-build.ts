@@ -6,15 +6,20 @@ const seconds = (samples: readonly ProcessSample[]) => spreadText(spread(samples
 const rss = (samples: readonly ProcessSample[]) => `${Math.round(median(samples.map((s) => s.peakRssMb)))}`;
 export const med = (samples: readonly ProcessSample[]) => median(samples.map((s) => s.seconds));
 
+/** `a ÷ b` per round (runs are interleaved, so the i-th samples ran side by side): median (min–max). */
+export function pairedRatio(a: readonly ProcessSample[], b: readonly ProcessSample[]): string {
+  return spreadText(spread(a.map((sample, i) => sample.seconds / (b[i]?.seconds ?? NaN))), (n) => fixed(n, 2));
+}
+
 export function buildTable(result: BuildResult): string {
   const lines = [
-    '| scripts | corpus | runs | floor s | cold build s | no-op build s | check s | cold / floor | peak RSS MB (floor / cold / no-op / check) |',
+    '| scripts | corpus | runs | floor s | cold build s | no-op build s | check s | cold ÷ floor per round | peak RSS MB (floor / cold / no-op / check) |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const row of result.rows) {
     lines.push(
       `| ${row.scripts} | ${row.corpusLines} lines, ${Math.round(row.corpusBytes / 1024)} KiB | ${row.cold.length} | ${seconds(row.floor)} | ${seconds(row.cold)} | ` +
-        `${seconds(row.noop)} | ${seconds(row.check)} | ${fixed(med(row.cold) / med(row.floor), 2)} | ` +
+        `${seconds(row.noop)} | ${seconds(row.check)} | ${pairedRatio(row.cold, row.floor)} | ` +
         `${rss(row.floor)} / ${rss(row.cold)} / ${rss(row.noop)} / ${rss(row.check)} |`,
     );
   }
