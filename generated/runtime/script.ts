@@ -3,7 +3,7 @@
 import type { ArgumentCodec, RedisKey } from './arguments';
 import { encoderFor } from './encode-input';
 import type { ScriptCodeError } from './errors';
-import type { FunctionBinding } from './functions';
+import type { FunctionBinding } from './function-library';
 import type { ReplyDecoder } from './replies';
 
 /** One ARGV slot as the generated module declares it. */

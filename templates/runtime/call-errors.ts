@@ -16,9 +16,17 @@ export function isNoScript(error: unknown): boolean {
   return error instanceof Error && error.message.startsWith('NOSCRIPT');
 }
 
-/** Maps an error raised while a script ran to a typed error (declared code) or a located ScriptError. */
-export function scriptFailure(declaration: ScriptDeclaration<unknown>, error: unknown): unknown {
-  if (!(error instanceof Error) || error.name !== 'ReplyError') return error;
+/** An error Redis replied with, as ioredis raises it (node-redis passes its own test, see scriptFailure). */
+function isIoredisReplyError(error: Error): boolean {
+  return error.name === 'ReplyError';
+}
+
+/**
+ * Maps an error raised while a script ran to a typed error (declared code) or a located ScriptError. Anything
+ * but an error reply from Redis (`isReplyError`) is returned as it is.
+ */
+export function scriptFailure(declaration: ScriptDeclaration<unknown>, error: unknown, isReplyError: (error: Error) => boolean = isIoredisReplyError): unknown {
+  if (!(error instanceof Error) || !isReplyError(error)) return error;
   const message = error.message;
   if (declaration.idempotent && message.startsWith(REQUEST_ID_REUSED)) return new RequestIdReusedError(declaration.id, message);
   const coded = codedError(declaration, message, error);

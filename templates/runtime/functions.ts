@@ -2,7 +2,10 @@ import type { ChainableCommander, Cluster, Redis } from 'ioredis';
 import { guardedCommand } from './at-most-once';
 import { isTransaction, readResult, type QueuedReply } from './batch';
 import { isClusterClient, scriptFunction, type RedisClient, type ScriptFunction } from './bind';
+import { isAlreadyLoaded, isFunctionMissing, type FunctionBinding, type FunctionLibrary } from './function-library';
 import type { ScriptSpec } from './script';
+
+export type { FunctionBinding, FunctionLibrary } from './function-library';
 
 /**
  * `--target functions`: every script is a function of one Redis Functions library, called with FCALL / FCALL_RO.
@@ -12,36 +15,7 @@ import type { ScriptSpec } from './script';
  * in its own first command, so that nothing in the batch can miss it.
  */
 
-/** The generated library: `#!lua name=<name>` and one `redis.register_function` per script. */
-export interface FunctionLibrary {
-  readonly name: string;
-  readonly code: string;
-}
-
-/** How a script is called in the Functions target. */
-export interface FunctionBinding {
-  /** The registered function name. */
-  readonly name: string;
-  readonly library: FunctionLibrary;
-  /** Lines of the library above the script's first line (`user_function:N` is the script's line N - lineOffset). */
-  readonly lineOffset: number;
-}
-
 type Send = (command: string, ...args: unknown[]) => Promise<unknown>;
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : '';
-}
-
-/** FCALL of a function the server does not have: `ERR Function not found`. */
-function isFunctionMissing(error: unknown): boolean {
-  return /Function not found/i.test(messageOf(error));
-}
-
-/** FUNCTION LOAD of a library the server has: `ERR Library '<name>' already exists`. */
-function isAlreadyLoaded(error: unknown): boolean {
-  return /^ERR Library '.*' already exists/.test(messageOf(error));
-}
 
 async function loadOn(node: Redis, library: FunctionLibrary): Promise<void> {
   try {

@@ -1,29 +1,10 @@
 import type { Cluster, Redis } from 'ioredis';
-import { CrossSlotError } from './errors';
+import { applyKeyPrefixes } from './prefix-keys';
 import type { ScriptSpec } from './script';
-import { hasHashTag, keySlot } from './slots';
 
-/**
- * Key prefixes (`@prefix`): the script builds keys from them (`prefix .. id`). A prefix passed as an argument
- * gets the client's `keyPrefix`, as keys do; on a cluster every prefix must carry a hash tag in the slot of the
- * call's keys, or the keys built from it could live on another node. `argv` is `numkeys, ...KEYS, ...ARGV`.
- */
+/** Key prefixes (`@prefix`) of one call on an ioredis client, with its `keyPrefix` (see prefix-keys.ts). */
 export function applyPrefixes(client: Redis | Cluster, spec: ScriptSpec<unknown, unknown>, argv: unknown[], keyCount: number, cluster: boolean): void {
-  const prefixes = spec.prefixes;
-  if (!prefixes) return;
+  if (!spec.prefixes) return;
   const keyPrefix = client.options.keyPrefix ?? (client.options as { redisOptions?: { keyPrefix?: string } }).redisOptions?.keyPrefix ?? '';
-  for (const index of prefixes.args) {
-    const at = 1 + keyCount + index;
-    if (keyPrefix !== '') argv[at] = keyPrefix + String(argv[at]);
-  }
-  if (!cluster) return;
-  const named = [
-    ...prefixes.keys.map((index) => keyPrefix + String(argv[1 + index])),
-    ...prefixes.args.map((index) => String(argv[1 + keyCount + index])),
-  ];
-  const untagged = named.find((prefix) => !hasHashTag(prefix));
-  const keys = (argv.slice(1, 1 + keyCount) as (string | Buffer)[]).map((key) => (typeof key === 'string' ? keyPrefix + key : Buffer.concat([Buffer.from(keyPrefix), key])));
-  const slotted = [...keys, ...named].map((key) => ({ key: key.toString(), slot: keySlot(key) }));
-  if (untagged !== undefined) throw new CrossSlotError(spec.id, slotted, untagged);
-  if (slotted.some((k) => k.slot !== slotted[0]?.slot)) throw new CrossSlotError(spec.id, slotted);
+  applyKeyPrefixes(keyPrefix, spec, argv, keyCount, cluster);
 }
