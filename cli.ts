@@ -12,7 +12,7 @@ import type { TestOptions } from './generator/cli/test';
 import { watchCommand } from './generator/cli/watch';
 import { CONFIG_FILE_NAME } from './generator/cli/config-file';
 import { FORMATS, resolveOptions, type CommandLineOptions, type CommonOptions } from './generator/cli/options';
-import { TARGETS } from './generator/config';
+import { CLIENTS, TARGETS } from './generator/config';
 import { DEFAULT_SERVER, SERVER_PROFILES } from './generator/profiles/server-profiles';
 
 const HELP_FOOTER = `
@@ -30,8 +30,8 @@ Examples:
   $ luagen test --runs 200 --seed 42         # prove every header on a real Redis (property-based runs)
   $ luagen functions prune --url redis://host:6379   # after a deploy: drop older Functions libraries
 
-Settings: luagen.config.json (or a "luagen" key in package.json) holds src, out, target, library, server,
-cluster, strict and esm; a flag given here overrides it (--no-cluster, --no-strict, --no-esm turn a setting off).
+Settings: luagen.config.json (or a "luagen" key in package.json) holds src, out, target, client, library,
+server, cluster, strict and esm; a flag given here overrides it (--no-cluster, --no-strict, --no-esm turn a setting off).
 
 Exit codes:
   0  success
@@ -65,6 +65,7 @@ function withCommonOptions(command: Command): Command {
   return withScriptOptions(command)
     .option('--out <dir>', 'folder luagen writes, owning the files listed in its .luagen-manifest.json (default: generated)')
     .addOption(new Option('--target <target>', 'EVALSHA scripts or one Redis Functions library (default: eval)').choices(TARGETS))
+    .addOption(new Option('--client <client>', 'the Redis client the generated code binds to (default: ioredis)').choices(CLIENTS))
     .option('--library <name>', 'base name of the Functions library (default: luagen)')
     .option('--esm', 'name .js files in relative imports, for ESM projects (moduleResolution node16/nodenext)')
     .option('--no-esm', 'override "esm": true in the config file')

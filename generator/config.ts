@@ -4,6 +4,10 @@ import { DEFAULT_SERVER, type ServerProfileName } from './profiles/server-profil
 export const TARGETS = ['eval', 'functions'] as const;
 export type Target = (typeof TARGETS)[number];
 
+/** The Redis client the generated code is written for: ioredis (the default) or node-redis 5 (`redis` / `@redis/client`). */
+export const CLIENTS = ['ioredis', 'node-redis'] as const;
+export type Client = (typeof CLIENTS)[number];
+
 /** What a run of luagen is asked to do. Paths are POSIX and relative to the working directory. */
 export interface LuagenConfig {
   /** The folder scanned for `.lua` files. */
@@ -22,6 +26,8 @@ export interface LuagenConfig {
   readonly library: string;
   /** The server release the scripts and the client must work on (commands, sandbox, shebang, Functions). */
   readonly server: ServerProfileName;
+  /** The client library the generated code imports and binds to. */
+  readonly client: Client;
 }
 
 export const DEFAULT_CONFIG: LuagenConfig = {
@@ -33,4 +39,5 @@ export const DEFAULT_CONFIG: LuagenConfig = {
   target: 'eval',
   library: 'luagen',
   server: DEFAULT_SERVER,
+  client: 'ioredis',
 };

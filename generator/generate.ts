@@ -2,6 +2,7 @@ import { analyseScript } from './analyse';
 import type { LuagenConfig } from './config';
 import { compareDiagnostics, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic';
 import { emitIndexModule } from './emit/index-module';
+import { emitNodeRedisIndexModule } from './emit/index-module-node-redis';
 import { emitLibraryModule } from './emit/library-module';
 import { serverProfile } from './profiles/server-profiles';
 import { buildFunctionLibrary, type FunctionLibraryModel } from './model/function-library';
@@ -122,9 +123,9 @@ function emitAll(
   const source = `${config.srcDir}/ (${scripts.length} script${scripts.length === 1 ? '' : 's'})`;
   const modules = [
     ...scripts.map((script) => printModule(emitScriptModule(script, banner, config.esm, library?.functions.get(script.id)))),
-    printModule(emitIndexModule(scripts, banner(source), config.esm, library !== undefined)),
+    printModule((config.client === 'node-redis' ? emitNodeRedisIndexModule : emitIndexModule)(scripts, banner(source), config.esm, library !== undefined)),
     ...(library ? [printModule(emitLibraryModule(library, banner(source), config.esm))] : []),
   ];
-  const files = [...emitRuntimeFiles(templates, banner, config.esm), ...modules];
+  const files = [...emitRuntimeFiles(templates, banner, config.esm, config.client), ...modules];
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

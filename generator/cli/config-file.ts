@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { TARGETS, type Target } from '../config';
+import { CLIENTS, TARGETS, type Client, type Target } from '../config';
 import { closest } from '../parse/suggest';
 import { SERVER_PROFILES, type ServerProfileName } from '../profiles/server-profiles';
 
@@ -32,6 +32,7 @@ export interface ConfigFile {
   src?: string;
   out?: string;
   target?: Target;
+  client?: Client;
   library?: string;
   server?: ServerProfileName;
   cluster?: boolean;
@@ -47,6 +48,7 @@ export const CONFIG_KEYS: Record<keyof ConfigFile, ConfigKey> = {
   src: folder,
   out: folder,
   target: oneOf(TARGETS),
+  client: oneOf(CLIENTS),
   library: {
     accepts: (v) => typeof v === 'string' && LIBRARY_NAME.test(v),
     expects: 'a Functions library name: a letter, then up to 39 letters, digits or _',

@@ -1,4 +1,4 @@
-import { DEFAULT_CONFIG, type LuagenConfig, type Target } from '../config';
+import { DEFAULT_CONFIG, type Client, type LuagenConfig, type Target } from '../config';
 import type { DiagnosticFormat } from '../diagnostics/format';
 import * as path from 'node:path';
 import { serverProfile, type ServerProfileName } from '../profiles/server-profiles';
@@ -16,6 +16,8 @@ export interface CommonOptions {
   readonly docs?: string;
   /** Default `eval`. */
   readonly target?: Target;
+  /** Default `ioredis`. */
+  readonly client?: Client;
   /** Default `luagen`. */
   readonly library?: string;
   /** Default `redis-7.0`. */
@@ -41,6 +43,7 @@ const DEFAULT_OPTIONS: CommonOptions = {
   strict: DEFAULT_CONFIG.warningsAsErrors,
   esm: DEFAULT_CONFIG.esm,
   target: DEFAULT_CONFIG.target,
+  client: DEFAULT_CONFIG.client,
   library: DEFAULT_CONFIG.library,
   server: DEFAULT_CONFIG.server,
 };
@@ -80,6 +83,7 @@ export function toConfig(options: CommonOptions, srcDir: string): LuagenConfig {
     esm: options.esm,
     target: options.target ?? DEFAULT_CONFIG.target,
     library: options.library ?? DEFAULT_CONFIG.library,
+    client: options.client ?? DEFAULT_CONFIG.client,
     server: options.server ?? DEFAULT_CONFIG.server,
   };
 }

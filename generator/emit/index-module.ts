@@ -14,7 +14,7 @@ interface NamespaceTree {
   readonly children: Map<string, NamespaceTree>;
 }
 
-function buildTree(scripts: readonly ScriptModel[]): NamespaceTree {
+export function buildTree(scripts: readonly ScriptModel[]): NamespaceTree {
   const root: NamespaceTree = { scripts: [], children: new Map() };
   for (const script of scripts) {
     let node = root;
@@ -28,7 +28,7 @@ function buildTree(scripts: readonly ScriptModel[]): NamespaceTree {
   return root;
 }
 
-function writeTree(tree: NamespaceTree): WriterFunction {
+export function writeTree(tree: NamespaceTree): WriterFunction {
   return (writer) => {
     writer.inlineBlock(() => {
       const entries: [string, () => void][] = [
@@ -47,7 +47,7 @@ function writeTree(tree: NamespaceTree): WriterFunction {
   };
 }
 
-function moduleSpecifier(script: ScriptModel, esm: boolean): string {
+export function moduleSpecifier(script: ScriptModel, esm: boolean): string {
   return fileImport(`./${scriptModulePath(script).replace(/\.ts$/, '')}`, esm);
 }
 

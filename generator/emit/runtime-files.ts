@@ -1,3 +1,4 @@
+import type { Client } from '../config';
 import { withEsmImports } from './imports';
 import { lineCommentText } from './text';
 import type { GeneratedFile } from './module';
@@ -8,14 +9,64 @@ export interface TemplateFile {
   readonly content: string;
 }
 
-/** `generated/runtime/*.ts`: the client runtime, copied from `templates/runtime/` behind the banner. */
-export function emitRuntimeFiles(templates: readonly TemplateFile[], banner: (source: string) => string, esm: boolean): GeneratedFile[] {
-  return templates
-    .filter((t) => t.path.startsWith('runtime/') && t.path.endsWith('.ts'))
-    .map((t) => {
-      const source = withEsmImports(t.content.replace(/\r\n/g, '\n'), esm);
-      return { path: t.path, content: `${banner(`luagen templates/${t.path}`)}\n${source}` };
-    });
+/** The shared runtime (and the ioredis one): `templates/runtime/`. */
+const SHARED_FOLDER = 'runtime';
+
+/**
+ * Where each client's runtime comes from: its own folder (for node-redis, `templates/runtime-node-redis/`, whose
+ * files import the shared ones as `../runtime/<file>`), then the shared folder. Both land in one folder,
+ * `generated/runtime/`.
+ */
+const CLIENT_FOLDERS: Readonly<Record<Client, string>> = { ioredis: SHARED_FOLDER, 'node-redis': 'runtime-node-redis' };
+
+/** `from './x'` and, in a client's own folder, `from '../runtime/x'`. */
+const RELATIVE_IMPORT = /from '(\.\.\/runtime|\.)\/([A-Za-z0-9_-]+)'/g;
+
+/** A template of one of the runtime folders by `folder/name` (no nesting), e.g. `runtime/bind`. */
+function runtimeTemplates(templates: readonly TemplateFile[]): Map<string, TemplateFile> {
+  const byModule = new Map<string, TemplateFile>();
+  for (const t of templates) {
+    const match = /^(runtime[A-Za-z0-9-]*)\/([A-Za-z0-9_-]+)\.ts$/.exec(t.path);
+    if (match) byModule.set(`${match[1]}/${match[2]}`, t);
+  }
+  return byModule;
+}
+
+/**
+ * The modules the client's `index.ts` reaches through relative imports, by file name. The generated runtime is
+ * one flat folder, so two reached modules of one name (a shared file importing `./bind` while node-redis brings
+ * its own bind.ts) would shadow each other: refused.
+ */
+function reachedModules(byModule: ReadonlyMap<string, TemplateFile>, client: Client): Map<string, TemplateFile> {
+  const own = CLIENT_FOLDERS[client];
+  const reached = new Map<string, string>();
+  const pending = [`${own}/index`];
+  while (pending.length > 0) {
+    const key = pending.pop() as string;
+    const [folder, name] = key.split('/') as [string, string];
+    const seen = reached.get(name);
+    if (seen === key) continue;
+    if (seen !== undefined) throw new Error(`the ${client} runtime reaches both ${seen}.ts and ${key}.ts; one generated/runtime/${name}.ts cannot be both`);
+    const template = byModule.get(key);
+    if (!template) throw new Error(`templates/${key}.ts is imported but missing`);
+    reached.set(name, key);
+    for (const [, target, imported] of template.content.matchAll(RELATIVE_IMPORT)) {
+      pending.push(`${target === '.' ? folder : SHARED_FOLDER}/${imported}`);
+    }
+  }
+  return new Map([...reached].map(([name, key]) => [name, byModule.get(key) as TemplateFile]));
+}
+
+/**
+ * `generated/runtime/*.ts`: the runtime of the chosen client, copied from the templates behind the banner: the
+ * modules its index reaches, nothing else (a node-redis client carries no ioredis file, and the reverse).
+ */
+export function emitRuntimeFiles(templates: readonly TemplateFile[], banner: (source: string) => string, esm: boolean, client: Client = 'ioredis'): GeneratedFile[] {
+  const modules = reachedModules(runtimeTemplates(templates), client);
+  return [...modules].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, t]) => {
+    const flat = t.content.replace(/\r\n/g, '\n').replace(/from '\.\.\/runtime\//g, "from './");
+    return { path: `runtime/${name}.ts`, content: `${banner(`luagen templates/${t.path}`)}\n${withEsmImports(flat, esm)}` };
+  });
 }
 
 /** Fills the banner template (`{{source}}`). */

@@ -1,0 +1,76 @@
+import type { RedisArgument } from '@redis/client';
+import { decodeReply } from '../runtime/call-errors';
+import { isAlreadyLoaded, isFunctionMissing, type FunctionBinding, type FunctionLibrary } from '../runtime/function-library';
+import type { ScriptSpec } from '../runtime/script';
+import { commandArguments, firstKeyOf } from './command-arguments';
+import type { Batch, QueuedReply } from './batch';
+import { queueCommand } from './batch';
+import type { ScriptFunction } from './bind';
+import { isClusterClient, senderFor, type NodeRedisClient, type RedisClient } from './client';
+import { callFailure } from './delivery';
+
+/**
+ * `--target functions` on node-redis: every script is a function of one Redis Functions library, called with
+ * FCALL (FCALL_RO when read-only). A call that finds no function loads the library (on every master of a
+ * cluster) and runs again, once. A batch does not load it: call `preload()` (or any script) first.
+ */
+
+async function loadOn(node: NodeRedisClient, library: FunctionLibrary): Promise<void> {
+  try {
+    await node.sendCommand(['FUNCTION', 'LOAD', library.code]);
+  } catch (error) {
+    if (!isAlreadyLoaded(error)) throw error;
+  }
+}
+
+/** Loads in flight, per client: many calls that miss the library at once share one load. */
+const loading = new WeakMap<object, Map<string, Promise<void>>>();
+
+/** Loads the library where the client's calls go: the server, or every master of a cluster. */
+export function loadLibrary(client: RedisClient, library: FunctionLibrary): Promise<void> {
+  const inFlight = loading.get(client) ?? new Map<string, Promise<void>>();
+  loading.set(client, inFlight);
+  const pending = inFlight.get(library.name);
+  if (pending) return pending;
+  const load = (async () => {
+    if (!isClusterClient(client)) return loadOn(client, library);
+    const masters = await Promise.all(client.masters.map((master) => client.nodeClient(master)));
+    await Promise.all(masters.map((node) => loadOn(node, library)));
+  })().finally(() => inFlight.delete(library.name));
+  inFlight.set(library.name, load);
+  return load;
+}
+
+/** Loads the library everywhere calls may go (see loadLibrary). */
+export function preloadLibrary(client: RedisClient, library: FunctionLibrary): Promise<void> {
+  return loadLibrary(client, library);
+}
+
+/** Binds a script of the Functions target; the same API as an EVAL script (see bindScript). */
+export function bindFunction<Input, Reply>(client: RedisClient, spec: ScriptSpec<Input, Reply>, binding: FunctionBinding): ScriptFunction<Input, Reply> {
+  const generic = spec as ScriptSpec<unknown, unknown>;
+  const cluster = isClusterClient(client);
+  const send = senderFor(client, spec.reply.binary);
+  const command = spec.readonly ? 'FCALL_RO' : 'FCALL';
+  const decode = (raw: unknown): Reply => decodeReply(spec, raw);
+  const fail = (error: unknown): never => {
+    throw callFailure(generic, error);
+  };
+  const sendOnce = (args: RedisArgument[]) => send(args, firstKeyOf(args), spec.readonly);
+  const call = (input?: Input): Promise<Reply> => {
+    let args: RedisArgument[];
+    try {
+      args = commandArguments(generic, command, binding.name, input, cluster);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    // A missing function did not run: load the library and call once more.
+    const sent = sendOnce(args).catch((error: unknown) =>
+      isFunctionMissing(error) ? loadLibrary(client, binding.library).then(() => sendOnce(args)) : Promise.reject(error),
+    );
+    return sent.then(decode, fail);
+  };
+  const queue = (batch: Batch, input?: Input): QueuedReply<Reply> =>
+    queueCommand(batch, generic, commandArguments(generic, command, binding.name, input, cluster), cluster) as QueuedReply<Reply>;
+  return Object.assign(call, { queue, spec }) as unknown as ScriptFunction<Input, Reply>;
+}
