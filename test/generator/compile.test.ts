@@ -51,6 +51,12 @@ beforeAll(async () => {
   await generateFixture('compile-idempotent', 'test/fixtures/golden/idempotent/lua');
   await generateFixture('compile-functions', 'test/fixtures/golden/types/lua', { target: 'functions' });
   await generateFixture('compile-functions-empty', 'test/fixtures/golden/empty/lua', { target: 'functions' });
+  await generateFixture('compile-node-redis-types', 'test/fixtures/golden/types/lua', { client: 'node-redis' });
+  await generateFixture('compile-node-redis-empty', 'test/fixtures/golden/empty/lua', { client: 'node-redis' });
+  await generateFixture('compile-node-redis-idempotent', 'test/fixtures/golden/idempotent/lua', { client: 'node-redis' });
+  await generateFixture('compile-node-redis-functions', 'test/fixtures/golden/types/lua', { client: 'node-redis', target: 'functions' });
+  const nodeRedisEsm = await generateFixture('compile-node-redis-esm', 'test/fixtures/golden/types/lua', { client: 'node-redis', esm: true });
+  ts.sys.writeFile(path.join(nodeRedisEsm.outDir, 'package.json'), '{ "type": "module" }\n');
   for (const [name, esm, target] of [['compile-esm', true, 'eval'], ['compile-esm-bare', false, 'eval'], ['compile-esm-functions', true, 'functions']] as const) {
     const { outDir } = await generateFixture(name, 'test/fixtures/golden/types/lua', { esm, target });
     ts.sys.writeFile(path.join(outDir, 'package.json'), '{ "type": "module" }\n');
@@ -61,6 +67,17 @@ test('the generated clients (lua/ library, the golden types fixture, no scripts 
   const functions = ['test/.generated/compile-functions/index.ts', 'test/.generated/compile-functions-empty/index.ts'];
   const diagnostics = compile(['generated/index.ts', 'test/compile/usage.ts', 'test/.generated/compile-empty/index.ts', 'test/.generated/compile-idempotent/index.ts', ...functions]);
   expect(diagnostics.map(describeDiagnostic)).toEqual([]);
+}, 60_000);
+
+test('the node-redis clients (--client node-redis: both targets, no scripts, @idempotent, ESM) compile under the strictest options and import no ioredis', () => {
+  const clients = ['compile-node-redis-types', 'compile-node-redis-empty', 'compile-node-redis-idempotent', 'compile-node-redis-functions'];
+  const diagnostics = compile(['test/compile/usage-node-redis.ts', ...clients.map((name) => `test/.generated/${name}/index.ts`)]);
+  expect(diagnostics.map(describeDiagnostic)).toEqual([]);
+  expect(compile(['test/.generated/compile-node-redis-esm/index.ts'], ESM).map(describeDiagnostic)).toEqual([]);
+  const program = ts.createProgram([path.join(REPO_ROOT, 'test/.generated/compile-node-redis-functions/index.ts')], STRICTEST);
+  const loaded = program.getSourceFiles().map((f) => f.fileName);
+  expect(loaded.filter((f) => f.includes('/node_modules/ioredis/'))).toEqual([]);
+  expect(loaded.some((f) => f.includes('/node_modules/@redis/client/'))).toBe(true);
 }, 60_000);
 
 test('scripts named with reserved words, names the generated code uses, or ioredis methods compile (CommonJS and ESM)', () => {

@@ -1,0 +1,54 @@
+import { createClient, createCluster, RESP_TYPES } from '@redis/client';
+import type * as Runtime from '../../templates/runtime-node-redis';
+import type { ClusterNode } from '../support/redis-cluster';
+import { FIXTURE_SOURCE, loadGeneratedClient, type FixtureClient } from './fixture-client';
+
+/** A bound script of a node-redis client, typed loosely (the client is generated at test time). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type LooseNodeRedisScript = Runtime.ScriptFunction<any, any>;
+
+/** The fixture client generated with `--client node-redis` (its runtime: templates/runtime-node-redis + shared). */
+export interface NodeRedisFixture extends Omit<FixtureClient, 'bindScripts' | 'preload'> {
+  bindScripts(redis: Runtime.RedisClient): Record<string, Record<string, LooseNodeRedisScript>>;
+  preload(redis: Runtime.RedisClient): Promise<void>;
+  ScriptNotSentError: typeof Runtime.ScriptNotSentError;
+  ScriptOutcomeUnknownError: typeof Runtime.ScriptOutcomeUnknownError;
+  LuagenError: typeof Runtime.LuagenError;
+}
+
+/** `test/fixtures/runtime/lua` built for node-redis. */
+export function loadNodeRedisFixture(target: 'eval' | 'functions' = 'eval'): Promise<NodeRedisFixture> {
+  const name = target === 'eval' ? 'runtime-node-redis' : 'runtime-node-redis-functions';
+  return loadGeneratedClient(name, FIXTURE_SOURCE, { client: 'node-redis', target }) as unknown as Promise<NodeRedisFixture>;
+}
+
+export type NodeRedisStandalone = ReturnType<typeof createClient>;
+
+/** One way of creating a node-redis client; the generated client must decode the same under each. */
+export interface NodeRedisCombo {
+  readonly name: string;
+  standalone(url: string): NodeRedisStandalone;
+  cluster(nodes: readonly ClusterNode[]): ReturnType<typeof createCluster>;
+}
+
+/** A type mapping an application may set on its client: luagen's calls must decode the same regardless. */
+const APPLICATION_MAPPING = { [RESP_TYPES.MAP]: Map, [RESP_TYPES.DOUBLE]: String, [RESP_TYPES.BLOB_STRING]: Buffer } as const;
+
+function combo(name: string, RESP: 2 | 3, mapped = false): NodeRedisCombo {
+  return {
+    name,
+    standalone: (url) => {
+      const client = createClient({ url, RESP, ...(mapped ? { commandOptions: { typeMapping: APPLICATION_MAPPING } } : {}) });
+      return client as unknown as NodeRedisStandalone;
+    },
+    cluster: (nodes) =>
+      createCluster({ rootNodes: nodes.map((n) => ({ url: `redis://${n.host}:${n.port}` })), defaults: { RESP } }) as unknown as ReturnType<typeof createCluster>,
+  };
+}
+
+/** node-redis 5: RESP2 (its default), RESP3, and RESP3 with an application's type mapping on the client. */
+export const NODE_REDIS_MATRIX: readonly NodeRedisCombo[] = [
+  combo('node-redis RESP2', 2),
+  combo('node-redis RESP3', 3),
+  combo('node-redis RESP3 with maps as Map, doubles as strings, bulk strings as Buffers', 3, true),
+];
