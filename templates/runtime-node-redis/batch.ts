@@ -4,7 +4,7 @@ import { LuagenError } from '../runtime/errors';
 import type { ScriptSpec } from '../runtime/script';
 import { firstKeyOf } from './command-arguments';
 import { isErrorReply } from './client';
-import { callFailure } from './delivery';
+import { callFailure, isError } from './delivery';
 
 /**
  * A `multi()` of a node-redis client or cluster, run with `exec()` (MULTI/EXEC) or `execAsPipeline()`. Typed by
@@ -106,7 +106,7 @@ class QueuedScript implements QueuedReply<unknown> {
 /** The replies of a batch: its results, or those a MultiErrorReply carries (exec() with an error reply in it). */
 function repliesOf(spec: ScriptSpec<unknown, unknown>, results: readonly unknown[] | Error | null): readonly unknown[] {
   if (Array.isArray(results)) return results;
-  if (results instanceof Error) {
+  if (isError(results)) {
     const replies = (results as Error & { replies?: unknown }).replies;
     if (Array.isArray(replies)) return replies;
     if (results instanceof ErrorReply) {
@@ -131,5 +131,23 @@ export function readResult(
   if (index < 0 || index >= replies.length) throw new LuagenError(`${spec.id}: no result at position ${index} of the batch`);
   const raw = replies[index];
   if (raw instanceof Error && isErrorReply(raw)) throw scriptFailure(spec, raw, isErrorReply);
+  if (spec.reply.binary && holdsText(raw)) throw new LuagenError(`${spec.id}: ${BYTES_AS_TEXT}`);
   return decodeReply(spec, raw);
+}
+
+/**
+ * node-redis has no per-command type mapping in a batch: `execAsPipeline()` decodes with the mapping of the client
+ * the batch came from, `exec()` decodes EXEC's reply with node-redis's default one (bulk strings as text) whatever
+ * the client's. Bytes read as UTF-8 text are lost: refused, never returned.
+ */
+const BYTES_AS_TEXT =
+  'this script replies with bytes, which this batch decoded as UTF-8 text (lossy). exec() always does; run it with ' +
+  'execAsPipeline() on a batch of a client that reads bulk strings as Buffers, client.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer }).multi(), or call it directly';
+
+function holdsText(raw: unknown): boolean {
+  if (typeof raw === 'string') return true;
+  if (Array.isArray(raw)) return raw.some(holdsText);
+  if (raw instanceof Map) return [...raw].some(([key, value]) => holdsText(key) || holdsText(value));
+  if (raw !== null && typeof raw === 'object' && !Buffer.isBuffer(raw)) return Object.values(raw).some(holdsText);
+  return false;
 }

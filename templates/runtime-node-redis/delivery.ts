@@ -19,11 +19,19 @@ import { isErrorReply } from './client';
  *   with that error when the client is destroyed, so a call that never left is then reported unknown too.
  */
 export function callFailure(spec: ScriptSpec<unknown, unknown>, error: unknown): unknown {
-  if (!(error instanceof Error) || error instanceof LuagenError) return error;
+  if (!isError(error) || error instanceof LuagenError) return error;
   if (error instanceof ErrorReply) return scriptFailure(spec, error, isErrorReply);
   if (spec.readonly) return error;
   if (neverWritten(error)) return new ScriptNotSentError(spec.id, error.message, { cause: error });
   return new ScriptOutcomeUnknownError(spec.id, `no reply (${error.message})`, { cause: error });
+}
+
+/**
+ * An Error, also one made in another realm: node's socket errors (ECONNRESET ...) are built by node's own
+ * `Error`, which is not the application's when it runs in a vm context (jest, for one).
+ */
+export function isError(value: unknown): value is Error {
+  return value instanceof Error || Object.prototype.toString.call(value) === '[object Error]';
 }
 
 function neverWritten(error: Error): boolean {
