@@ -1,19 +1,25 @@
 import { createClient, createCluster, RESP_TYPES } from '@redis/client';
 import type * as Runtime from '../../templates/runtime-node-redis';
 import type { ClusterNode } from '../support/redis-cluster';
-import { FIXTURE_SOURCE, loadGeneratedClient, type FixtureClient } from './fixture-client';
+import { FIXTURE_SOURCE, loadGeneratedClient } from './fixture-client';
 
 /** A bound script of a node-redis client, typed loosely (the client is generated at test time). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type LooseNodeRedisScript = Runtime.ScriptFunction<any, any>;
 
 /** The fixture client generated with `--client node-redis` (its runtime: templates/runtime-node-redis + shared). */
-export interface NodeRedisFixture extends Omit<FixtureClient, 'bindScripts' | 'preload'> {
+export interface NodeRedisFixture {
   bindScripts(redis: Runtime.RedisClient): Record<string, Record<string, LooseNodeRedisScript>>;
   preload(redis: Runtime.RedisClient): Promise<void>;
+  scripts: Record<string, Runtime.ScriptSpec<unknown, unknown>>;
+  ScriptError: typeof Runtime.ScriptError;
+  ScriptCodeError: typeof Runtime.ScriptCodeError;
+  CrossSlotError: typeof Runtime.CrossSlotError;
+  ScriptArgumentError: typeof Runtime.ScriptArgumentError;
   ScriptNotSentError: typeof Runtime.ScriptNotSentError;
   ScriptOutcomeUnknownError: typeof Runtime.ScriptOutcomeUnknownError;
   LuagenError: typeof Runtime.LuagenError;
+  [exported: string]: unknown;
 }
 
 /** `test/fixtures/runtime/lua` built for node-redis. */
@@ -42,7 +48,7 @@ function combo(name: string, RESP: 2 | 3, mapped = false): NodeRedisCombo {
       return client as unknown as NodeRedisStandalone;
     },
     cluster: (nodes) =>
-      createCluster({ rootNodes: nodes.map((n) => ({ url: `redis://${n.host}:${n.port}` })), defaults: { RESP } }) as unknown as ReturnType<typeof createCluster>,
+      createCluster({ rootNodes: nodes.map((n) => ({ url: `redis://${n.host}:${n.port}` })), RESP }) as unknown as ReturnType<typeof createCluster>,
   };
 }
 
