@@ -33,5 +33,17 @@ module.exports = {
       moduleNameMapper: { '^\\.\\./\\.\\./generated$': '<rootDir>/test/.generated/library-functions' },
       globalSetup: '<rootDir>/test/support/global-setup-functions.ts',
     },
+    {
+      // The library suite again, on the client built with --client node-redis (node-redis 5, RESP3).
+      ...shared,
+      displayName: 'node-redis',
+      testMatch: ['<rootDir>/test/library/**/*.test.ts'],
+      testPathIgnorePatterns: ['<rootDir>/test/library/build.test.ts'],
+      moduleNameMapper: {
+        '^\\.\\./\\.\\./generated$': '<rootDir>/test/.generated/library-node-redis',
+        '^\\./library-client$': '<rootDir>/test/library/library-client-node-redis.ts',
+      },
+      globalSetup: '<rootDir>/test/support/global-setup-node-redis.ts',
+    },
   ],
 };

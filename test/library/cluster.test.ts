@@ -3,23 +3,28 @@
  * keys share a slot, and session.destroyAll deletes keys it finds in the index (not in KEYS) on the right node.
  */
 import { Cluster } from 'ioredis';
-import { bindScripts, CrossSlotError, keySlot, type Scripts } from '../../generated';
+import { CrossSlotError, keySlot, type Scripts } from '../../generated';
 import { startCluster, type ClusterHandle } from '../support/redis-server';
+import { connectClusterScripts, type ScriptsConnection } from './library-client';
 
 let cluster: ClusterHandle;
+/** Direct commands go through ioredis; the scripts through the client under test (library-client.ts). */
 let client: Cluster;
+let bound: ScriptsConnection;
 let scripts: Scripts;
 const run = `${process.pid}-${Date.now()}`;
 
 beforeAll(async () => {
   cluster = await startCluster();
   client = new Cluster(cluster.nodes.map((n) => ({ host: n.host, port: n.port })));
-  scripts = bindScripts(client);
+  bound = await connectClusterScripts(cluster.nodes);
+  scripts = bound.scripts;
   await client.ping();
 }, 60_000);
 
 afterAll(async () => {
   await client?.quit();
+  await bound?.close();
   await cluster?.stop();
 });
 

@@ -1,18 +1,21 @@
 /**
- * Invariants of the library under concurrent load: CONNECTIONS ioredis connections, each making CALLS calls
+ * Invariants of the library under concurrent load: CONNECTIONS connections of the client under test (library-client.ts), each making CALLS calls
  * per invariant, all at once, against the real server. Checked from the replies and from server-side state.
  */
 import { performance } from 'node:perf_hooks';
 import Redis from 'ioredis';
-import { bindScripts, ScriptCodeError, type Scripts } from '../../generated';
+import { ScriptCodeError, type Scripts } from '../../generated';
 import { redisUrl } from './connect';
+import { connectScripts, type ScriptsConnection } from './library-client';
 
 const CONNECTIONS = 50;
 const CALLS = 100;
 
 interface Worker {
   readonly index: number;
+  /** Direct commands (the critical sections), through ioredis. */
   readonly redis: Redis;
+  readonly connection: ScriptsConnection;
   readonly scripts: Scripts;
   readonly random: () => number;
 }
@@ -35,15 +38,16 @@ function seeded(seed: number): () => number {
 
 beforeAll(async () => {
   workers = Array.from({ length: CONNECTIONS }, (_, index) => {
+    const connection = connectScripts(redisUrl());
     const redis = new Redis(redisUrl(), { maxRetriesPerRequest: 1 });
-    return { index, redis, scripts: bindScripts(redis), random: seeded(1000 + index) };
+    return { index, redis, connection, scripts: connection.scripts, random: seeded(1000 + index) };
   });
   observer = new Redis(redisUrl());
   await Promise.all([...workers.map((w) => w.redis.ping()), observer.ping()]);
 });
 
 afterAll(async () => {
-  await Promise.all([...workers.map((w) => w.redis.quit()), observer.quit()]);
+  await Promise.all([...workers.map((w) => w.redis.quit()), ...workers.map((w) => w.connection.close()), observer.quit()]);
 });
 
 function everyWorker(task: (worker: Worker) => Promise<void>): Promise<void[]> {

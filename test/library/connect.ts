@@ -1,11 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
-import { bindScripts, ScriptCodeError, type Scripts } from '../../generated';
+import { ScriptCodeError, type Scripts } from '../../generated';
+import { connectScripts, type LibraryBatch } from './library-client';
 
-/** One connection to the harness's Redis, the bound library, and a key namespace private to one test file. */
+/**
+ * The harness's Redis for one test file: an ioredis connection for direct commands, the library bound to the
+ * client under test (library-client.ts: ioredis, or node-redis in that jest project), and a private key namespace.
+ */
 export interface LibraryClient {
   readonly redis: Redis;
   readonly scripts: Scripts;
+  /** A pipeline of the client the scripts are bound to. */
+  batch(): LibraryBatch;
   /** A key under this file's random prefix; `{tag}` hash tags may be part of `name`. */
   key(name: string): string;
   /** A random string, for unique names inside one file. */
@@ -21,14 +27,16 @@ export function redisUrl(): string {
 
 export function connectLibrary(area: string): LibraryClient {
   const redis = new Redis(redisUrl(), { lazyConnect: false, maxRetriesPerRequest: 1 });
+  const bound = connectScripts(redisUrl());
   const prefix = `luagen-test:${area}:${randomBytes(4).toString('hex')}:`;
   return {
     redis,
-    scripts: bindScripts(redis),
+    scripts: bound.scripts,
+    batch: () => bound.batch(),
     key: (name) => prefix + name,
     unique: () => randomBytes(6).toString('hex'),
     close: async () => {
-      await redis.quit();
+      await Promise.all([redis.quit(), bound.close()]);
     },
   };
 }

@@ -6,22 +6,26 @@
  * change TTLs declare `allow-oom` and keep working, which is when freeing memory matters.
  */
 import Redis from 'ioredis';
-import { bindScripts, ScriptError, type Scripts } from '../../generated';
+import { ScriptError, type Scripts } from '../../generated';
 import { startRedis, type RedisHandle } from '../support/redis-server';
 import { snapshot } from './connect';
+import { connectScripts, type ScriptsConnection } from './library-client';
 
 let server: RedisHandle;
 let redis: Redis;
+let bound: ScriptsConnection;
 let scripts: Scripts;
 
 beforeAll(async () => {
   server = await startRedis({ dedicated: true });
   redis = new Redis(server.url, { maxRetriesPerRequest: 1 });
-  scripts = bindScripts(redis);
+  bound = connectScripts(server.url);
+  scripts = bound.scripts;
 }, 60_000);
 
 afterAll(async () => {
   await redis?.quit();
+  await bound?.close();
   await server?.stop();
 });
 

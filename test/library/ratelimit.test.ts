@@ -97,8 +97,8 @@ describe('ratelimit.slidingWindow', () => {
 
   it('counts every request of a same-millisecond burst (one pipeline), never more than limit', async () => {
     const keys = slidingKeys();
-    const pipeline = lib.redis.pipeline();
-    const queued = Array.from({ length: 40 }, () => lib.scripts.ratelimit.slidingWindow.queue(pipeline, { ...keys, limit: 25, windowMs: 60_000 }));
+    const pipeline = lib.batch();
+    const queued = Array.from({ length: 40 }, () => lib.scripts.ratelimit.slidingWindow.queue(pipeline.target, { ...keys, limit: 25, windowMs: 60_000 }));
     const results = await pipeline.exec();
     const replies = queued.map((q) => q.read(results));
     expect(replies.filter((r) => r.allowed)).toHaveLength(25);

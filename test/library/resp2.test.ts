@@ -1,19 +1,24 @@
-/** The library through ioredis 5, which speaks RESP2 (ioredis 6 speaks RESP3): the same decoded replies. */
+/**
+ * The library over RESP2 (ioredis 5; node-redis with `RESP: 2`), where the rest of the suite speaks RESP3 (ioredis
+ * 6's default; the node-redis project's setting): the same decoded replies.
+ */
 import { randomBytes } from 'node:crypto';
-import Redis5 from 'ioredis5';
-import type Redis from 'ioredis';
-import { bindScripts, type Scripts } from '../../generated';
+import Redis from 'ioredis';
+import type { Scripts } from '../../generated';
 import { redisUrl } from './connect';
+import { connectScripts, type ScriptsConnection } from './library-client';
 
 let redis: Redis;
+let bound: ScriptsConnection;
 let scripts: Scripts;
 const prefix = `luagen-test:resp2:${randomBytes(4).toString('hex')}:`;
 
 beforeAll(() => {
-  redis = new Redis5(redisUrl()) as unknown as Redis;
-  scripts = bindScripts(redis);
+  redis = new Redis(redisUrl());
+  bound = connectScripts(redisUrl(), { resp: 2 });
+  scripts = bound.scripts;
 });
-afterAll(() => redis.quit());
+afterAll(() => Promise.all([redis.quit(), bound.close()]));
 
 it('decodes booleans, optional trailing elements, floats, nested arrays and nulls', async () => {
   const tag = `{${prefix}}`;
