@@ -50,6 +50,33 @@ describe('the config file', () => {
     expect(await exists('client/index.ts')).toBe(false);
   });
 
+  it('"client": "node-redis" builds the node-redis client; check holds it to that; --client overrides the file', async () => {
+    await writeFile(project, 'luagen.config.json', JSON.stringify({ src: 'scripts', out: 'client', client: 'node-redis' }));
+    expect((await runCli(project, 'build')).code).toBe(0);
+    const index = await fs.readFile(path.join(project, 'client/index.ts'), 'utf8');
+    expect(index).toContain('export function bindScripts(redis: RedisClient)');
+    expect(await fs.readFile(path.join(project, 'client/runtime/client.ts'), 'utf8')).toContain("from '@redis/client'");
+    expect(await exists('client/runtime/at-most-once.ts')).toBe(false);
+    expect((await runCli(project, 'check')).code).toBe(0);
+    // The same scripts built for ioredis are another client: check says the folder is stale.
+    expect((await runCli(project, 'check', '--client', 'ioredis')).code).toBe(1);
+    expect((await runCli(project, 'build', '--client', 'ioredis')).code).toBe(0);
+    expect(await fs.readFile(path.join(project, 'client/index.ts'), 'utf8')).toContain('bindScripts(redis: Redis | Cluster)');
+    expect(await exists('client/runtime/client.ts')).toBe(false);
+  });
+
+  it('an unknown client is refused, in the file and as a flag, naming the choices', async () => {
+    await writeFile(project, 'luagen.config.json', JSON.stringify({ src: 'scripts', client: 'redis' }));
+    const fromFile = await runCli(project, 'build');
+    expect(fromFile.code).toBe(3);
+    expect(fromFile.stderr).toContain(`luagen.config.json: 'client' must be one of "ioredis", "node-redis", got "redis"`);
+    await writeFile(project, 'luagen.config.json', JSON.stringify({ src: 'scripts' }));
+    const fromFlag = await runCli(project, 'build', '--client', 'redis');
+    expect(fromFlag.code).toBe(3);
+    expect(fromFlag.stderr).toMatch(/--client <client>' argument 'redis' is invalid\. Allowed choices are ioredis, node-redis/);
+    expect(await exists('generated')).toBe(false);
+  });
+
   it('paths in a --config file elsewhere are relative to that file', async () => {
     await writeFile(project, 'config/luagen.json', JSON.stringify({ src: '../scripts', out: '../client' }));
     expect((await runCli(project, 'build', '--config', 'config/luagen.json')).code).toBe(0);

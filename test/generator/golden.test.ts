@@ -68,9 +68,21 @@ describe.each(cases)('golden %s', (name) => {
   });
 });
 
-test('generated code imports nothing but ioredis, zod and its own modules', async () => {
-  const result = await run(path.join(GOLDEN_ROOT, 'types'));
+test.each([
+  ['types', 'ioredis'],
+  ['node-redis', '@redis/client'],
+])('generated code of the %s case (runtime included) imports nothing but %s, zod and its own modules', async (name, client) => {
+  const result = await run(path.join(GOLDEN_ROOT, name));
   const specifiers = result.files.flatMap((file) => [...file.content.matchAll(/^(?:import|export)\b[^;]*?from '([^']+)'/gm)].map((m) => m[1]));
   expect(specifiers.length).toBeGreaterThan(10);
-  expect(specifiers.filter((s) => !s.startsWith('.') && s !== 'ioredis' && s !== 'zod')).toEqual([]);
+  expect(specifiers.filter((s) => !s.startsWith('.') && s !== client && s !== 'zod')).toEqual([]);
+  expect(specifiers).toContain(client);
+});
+
+test('a node-redis client carries only the runtime modules node-redis needs, an ioredis one none of them', async () => {
+  const runtimeOf = async (name: string) => (await run(path.join(GOLDEN_ROOT, name))).files.map((f) => f.path).filter((p) => p.startsWith('runtime/'));
+  const [ioredis, nodeRedis] = await Promise.all([runtimeOf('types'), runtimeOf('node-redis')]);
+  expect(nodeRedis).toEqual(expect.arrayContaining(['runtime/client.ts', 'runtime/delivery.ts', 'runtime/errors.ts', 'runtime/replies.ts']));
+  expect(nodeRedis.filter((p) => ['runtime/at-most-once.ts', 'runtime/read-only.ts', 'runtime/prefixes.ts'].includes(p))).toEqual([]);
+  expect(ioredis.filter((p) => ['runtime/client.ts', 'runtime/delivery.ts', 'runtime/command-arguments.ts'].includes(p))).toEqual([]);
 });
