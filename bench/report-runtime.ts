@@ -13,6 +13,33 @@ export const GENERATED = 'generated typed function';
 /** The same function built with --target functions: FCALL of one Functions library. */
 export const GENERATED_FUNCTIONS = 'generated typed function, --target functions (FCALL)';
 
+/** node-redis v5 `defineScript` by hand, and the generated client built with `--client node-redis`. */
+export const NODE_REDIS_RAW = 'node-redis v5 defineScript';
+export const GENERATED_NODE_REDIS = 'generated typed function, node-redis';
+
+/** Per-round ratios of calls/s of `variant` to `base` in each mode (the rounds are interleaved, so they pair). */
+export function ratiosBetween(result: RuntimeResult, variant: string, base: string): { mode: string; ratios: number[] }[] {
+  return result.rows
+    .filter((row) => row.variant === variant)
+    .flatMap((row) => {
+      const other = result.rows.find((r) => r.mode === row.mode && r.variant === base);
+      return other ? [{ mode: row.mode, ratios: row.samples.map((s, i) => rate(s) / rate(other.samples[i]!)) }] : [];
+    });
+}
+
+/** The node-redis client's ratios: to raw node-redis defineScript, and to the generated ioredis client. */
+export function nodeRedisTable(result: RuntimeResult): string {
+  const toRaw = ratiosBetween(result, GENERATED_NODE_REDIS, NODE_REDIS_RAW);
+  const toIoredis = ratiosBetween(result, GENERATED_NODE_REDIS, GENERATED);
+  const cell = (ratios: number[] | undefined) => (ratios && ratios.length > 0 ? spreadText(spread(ratios), (n) => fixed(n, 3)) : '–');
+  const lines = toRaw.map(({ mode, ratios }) => `| ${mode} | ${cell(ratios)} | ${cell(toIoredis.find((r) => r.mode === mode)?.ratios)} |`);
+  return [
+    '| mode | generated node-redis ÷ node-redis `defineScript`, calls/s | generated node-redis ÷ generated ioredis, calls/s |',
+    '|---|---:|---:|',
+    ...lines,
+  ].join('\n');
+}
+
 /** Per-round ratio of calls/s to the raw defineCommand row of the same mode (the rounds are interleaved). */
 export function pairedRatios(row: RuntimeRow, rows: readonly RuntimeRow[]): number[] {
   const raw = rows.find((r) => r.mode === row.mode && r.variant === RAW);

@@ -2,7 +2,7 @@ import type { BuildResult, BuildRow } from './build/run';
 import { chartImages, chartSet } from './charts/bench-charts';
 import type { MachineInfo } from './machine';
 import { buildTable, med, pairedRatio, scaling, scalingTable, tscTable } from './report-build';
-import { clientCpuPerCall, GENERATED, generatedRatios, RAW, runtimeTable, serverLimit } from './report-runtime';
+import { clientCpuPerCall, GENERATED, GENERATED_NODE_REDIS, generatedRatios, NODE_REDIS_RAW, nodeRedisTable, RAW, ratiosBetween, runtimeTable, serverLimit } from './report-runtime';
 import type { RuntimeResult } from './runtime/run';
 import { fixed, median, thousands } from './stats';
 import type { BenchOptions } from './options';
@@ -32,10 +32,15 @@ function machineSection(report: BenchReport): string[] {
 }
 
 function runtimeTargets(runtime: RuntimeResult): string[] {
-  return generatedRatios(runtime).map(({ mode, ratio, cpuRatio }) => {
+  const ioredis = generatedRatios(runtime).map(({ mode, ratio, cpuRatio }) => {
     const detail = `calls/s ${fixed(ratio, 3)}× defineCommand, client CPU per call ${fixed(cpuRatio, 3)}×`;
     return `- generated function within 3% of raw defineCommand, ${mode}: ${verdict(ratio >= 0.97, detail)}`;
   });
+  const nodeRedis = ratiosBetween(runtime, GENERATED_NODE_REDIS, NODE_REDIS_RAW).map(({ mode, ratios }) => {
+    const ratio = median(ratios);
+    return `- generated node-redis function within 3% of raw node-redis \`defineScript\`, ${mode}: ${verdict(ratio >= 0.97, `calls/s ${fixed(ratio, 3)}×`)}`;
+  });
+  return [...ioredis, ...nodeRedis];
 }
 
 function runtimeSection(runtime: RuntimeResult, options: BenchOptions): string[] {
@@ -52,7 +57,7 @@ function runtimeSection(runtime: RuntimeResult, options: BenchOptions): string[]
     `One call per client on a fresh key, in order, gave: ${runtime.sameScriptCheck.map((c) => `${c.variant} → \`${JSON.stringify(c.reply)}\``).join('; ')}.`,
     '',
     `Each run: ${thousands(options.calls.serial)} calls with 1 caller, ${thousands(options.calls.concurrent)} with ${options.concurrency} concurrent callers,`,
-    `${thousands(options.calls.pipelined)} in pipelines of ${options.pipelineSize}; the four clients run interleaved (A B C D A B C D …) in one process,`,
+    `${thousands(options.calls.pipelined)} in pipelines of ${options.pipelineSize}; the clients run interleaved (A B C D A B C D …) in one process,`,
     `one warm-up round, then ${options.rounds} measured rounds. Each client has its own connection (ioredis 6 speaks RESP3 by default,`,
     'node-redis RESP2). Client CPU: `process.cpuUsage()` around each run; server CPU: `INFO cpu` around each run.',
     '"vs defineCommand" is the median of the per-round ratios (each round pairs neighbouring runs, which cancels drift).',
@@ -65,6 +70,13 @@ function runtimeSection(runtime: RuntimeResult, options: BenchOptions): string[]
     'redis-benchmark commands (its CPU from `/usr/bin/time`):',
     '',
     ...runtime.benchmarkCommands.map((c) => `    ${c}`),
+    '',
+    '### The node-redis client',
+    '',
+    `\`${GENERATED_NODE_REDIS}\` is the same script built with \`--client node-redis\`, on its own node-redis v5 connection (RESP2);`,
+    'pipelined, it queues into `multi()` and runs `execAsPipeline()`, as the raw node-redis row does. Per-round ratios, median (min–max):',
+    '',
+    nodeRedisTable(runtime),
     '',
     '### What the generated function adds',
     '',

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
-import { DEFAULT_CONFIG, type LuagenConfig, type Target } from '../../generator/config';
+import { DEFAULT_CONFIG, type Client, type LuagenConfig, type Target } from '../../generator/config';
 import { discoverScripts } from '../../generator/discover/discover';
 import { readTemplates } from '../../generator/discover/templates';
 import { generate } from '../../generator/generate';
@@ -20,9 +20,9 @@ export const BENCH_CLIENT = 'bench/.generated/client';
  * code users run, not a dev loader's transform (tsx wraps every function in a naming helper).
  * Returns the folder of the compiled client.
  */
-export async function generateBenchClient(target: Target = 'eval'): Promise<string> {
-  const suffix = target === 'eval' ? '' : `-${target}`;
-  const config: LuagenConfig = { ...DEFAULT_CONFIG, srcDir: BENCH_SRC, outDir: `${BENCH_CLIENT}${suffix}`, target };
+export async function generateBenchClient(target: Target = 'eval', client: Client = 'ioredis'): Promise<string> {
+  const suffix = `${target === 'eval' ? '' : `-${target}`}${client === 'ioredis' ? '' : `-${client}`}`;
+  const config: LuagenConfig = { ...DEFAULT_CONFIG, srcDir: BENCH_SRC, outDir: `${BENCH_CLIENT}${suffix}`, target, client };
   const [scripts, templates] = await Promise.all([discoverScripts(REPO_ROOT, BENCH_SRC), readTemplates()]);
   const result = generate(config, { scripts, templates });
   const problems = result.diagnostics.filter((d) => d.severity === 'error');

@@ -10,8 +10,10 @@ import {
   benchKeys,
   defineCommandVariant,
   evalshaVariant,
+  generatedNodeRedisVariant,
   generatedVariant,
   loadGeneratedClient,
+  type GeneratedNodeRedisClient,
   nodeRedisVariant,
   type BenchScript,
   type Variant,
@@ -103,6 +105,7 @@ async function measureServer(
 export async function runRuntimeBench(server: BenchServer, options: BenchOptions): Promise<RuntimeResult> {
   const client = loadGeneratedClient(await generateBenchClient());
   const functionsClient = loadGeneratedClient(await generateBenchClient('functions'));
+  const nodeRedisClient = loadGeneratedClient<GeneratedNodeRedisClient>(await generateBenchClient('eval', 'node-redis'));
   const monitor = new Redis({ host: server.host, port: server.port });
   const variants: Variant[] = [];
   try {
@@ -117,6 +120,7 @@ export async function runRuntimeBench(server: BenchServer, options: BenchOptions
       defineCommandVariant(server.port, script, keys),
       evalshaVariant(server.port, script, keys),
       await nodeRedisVariant(server.port, script, keys),
+      await generatedNodeRedisVariant(server.port, nodeRedisClient, keys),
     );
     const check = await sameScriptCheck(variants, monitor, keys[0]!);
     const serverCpu = serverCpuReader(monitor);

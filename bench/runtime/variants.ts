@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import Redis from 'ioredis';
 import { createClient, defineScript } from 'redis';
 import type { ScriptFunction } from '../../templates/runtime/bind';
+import type { ScriptFunction as NodeRedisScriptFunction, RedisClient as NodeRedisClient } from '../../templates/runtime-node-redis';
 
 /** What every variant sends: the same script, key and arguments. */
 export const LIMIT = 100;
@@ -41,9 +42,14 @@ export interface BenchScript {
   readonly sha1: string;
 }
 
-export function loadGeneratedClient(clientDir: string): GeneratedClient {
+/** The same script's client built with `--client node-redis`. */
+export interface GeneratedNodeRedisClient {
+  bindScripts(redis: NodeRedisClient): { bench: { fixedWindow: NodeRedisScriptFunction<FixedWindowInput, FixedWindowReply> } };
+}
+
+export function loadGeneratedClient<Client = GeneratedClient>(clientDir: string): Client {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(path.join(clientDir, 'index.js')) as GeneratedClient;
+  return require(path.join(clientDir, 'index.js')) as Client;
 }
 
 function ioredisClient(port: number): Redis {
@@ -69,6 +75,26 @@ export function generatedVariant(port: number, client: GeneratedClient, keys: re
       return queued.map((q) => q.read(results));
     },
     close: async () => void redis.disconnect(),
+  };
+}
+
+/** The generated typed function of the `--client node-redis` build, on a node-redis v5 client (RESP2, its default). */
+export async function generatedNodeRedisVariant(port: number, generated: GeneratedNodeRedisClient, keys: readonly string[]): Promise<Variant> {
+  const client = createClient({ socket: { host: '127.0.0.1', port } });
+  await client.connect();
+  const fixedWindow = generated.bindScripts(client).bench.fixedWindow;
+  const input = (i: number): FixedWindowInput => ({ counter: keys[i % keys.length]!, limit: LIMIT, windowMs: WINDOW_MS });
+  return {
+    name: 'generated typed function, node-redis',
+    call: (i) => fixedWindow(input(i)),
+    async pipeline(start, size) {
+      const multi = client.multi();
+      const queued = [];
+      for (let i = start; i < start + size; i++) queued.push(fixedWindow.queue(multi, input(i)));
+      const results = await multi.execAsPipeline();
+      return queued.map((q) => q.read(results));
+    },
+    close: async () => void (await client.quit()),
   };
 }
 

@@ -21,11 +21,12 @@ describe('bench (smoke)', () => {
     // Progress goes to the collector, not into the middle of jest's output.
     expect(progress).toEqual(['run time part', expect.stringMatching(/^redis-server pid \d+ on /), 'build time part']);
     const runtime = report.runtime!;
-    expect(runtime.rows.map((r) => `${r.mode} / ${r.variant}`)).toHaveLength(15);
+    expect(runtime.rows.map((r) => `${r.mode} / ${r.variant}`)).toHaveLength(18);
     expect(new Set(runtime.rows.map((r) => r.variant))).toEqual(
       new Set([
         'generated typed function',
         'generated typed function, --target functions (FCALL)',
+        'generated typed function, node-redis',
         'ioredis defineCommand',
         'ioredis evalsha',
         'node-redis v5 defineScript',
@@ -36,9 +37,9 @@ describe('bench (smoke)', () => {
       for (const sample of row.samples) expect(sample.seconds).toBeGreaterThan(0);
     }
     expect(runtime.serverRows.map((r) => r.mode)).toEqual(['-c 50 -P 16', '-c 1 -P 50']);
-    // The same script on the same key: the count goes 1, 2, 3, 4, 5 across the five clients.
+    // The same script on the same key: the count goes 1, 2, ... 6 across the six clients.
     const counts = runtime.sameScriptCheck.map(({ reply }) => (Array.isArray(reply) ? reply[1] : (reply as { count: number }).count));
-    expect(counts).toEqual([1, 2, 3, 4, 5]);
+    expect(counts).toEqual([1, 2, 3, 4, 5, 6]);
 
     const build = report.build!;
     expect(build.rows.map((r) => r.scripts)).toEqual([2, 4]);
@@ -53,6 +54,7 @@ describe('bench (smoke)', () => {
 
     const markdown = renderReport(report);
     expect(markdown).toContain('## Targets');
+    expect(markdown).toContain('generated node-redis ÷ node-redis `defineScript`');
     expect(markdown).toContain('redis-benchmark EVALSHA');
     expect(markdown).toContain('tsc --noEmit');
     expect(markdown).toContain('](results-calls.svg)');
