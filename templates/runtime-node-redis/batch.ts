@@ -45,12 +45,14 @@ function stateOf(batch: Batch): BatchState {
   const state: BatchState = { sentInFull: new Set(), added: 0 };
   const addCommand = batch.addCommand;
   Object.defineProperty(batch, STATE, { value: state });
+  // Fixed parameters rather than a rest array: no allocation per queued command. A standalone batch takes
+  // `(args, transformReply)`, a cluster's `(firstKey, isReadonly, args, transformReply)`.
   Object.defineProperty(batch, 'addCommand', {
     configurable: true,
     writable: true,
-    value: function (this: unknown, ...args: unknown[]) {
+    value: function (this: unknown, a: unknown, b: unknown, c: unknown, d: unknown) {
       state.added++;
-      return addCommand.apply(this, args);
+      return addCommand.call(this, a, b, c, d);
     },
   });
   return state;
@@ -99,7 +101,8 @@ class QueuedScript implements QueuedReply<unknown> {
   ) {}
 
   read(results: readonly unknown[] | Error | null): unknown {
-    return readResult(this.spec, results, (all) => all.length - this.state.added + this.position);
+    const replies = repliesOf(this.spec, results);
+    return readResult(this.spec, replies, replies.length - this.state.added + this.position);
   }
 }
 
@@ -120,14 +123,8 @@ function repliesOf(spec: ScriptSpec<unknown, unknown>, results: readonly unknown
   throw new LuagenError(`${spec.id}: ${NO_RESULTS}`);
 }
 
-/** The decoded reply (or the typed error) of one entry of a batch's results, at the index `indexIn` gives. */
-export function readResult(
-  spec: ScriptSpec<unknown, unknown>,
-  results: readonly unknown[] | Error | null,
-  indexIn: (replies: readonly unknown[]) => number,
-): unknown {
-  const replies = repliesOf(spec, results);
-  const index = indexIn(replies);
+/** The decoded reply (or the typed error) of the entry at `index` of a batch's replies. */
+function readResult(spec: ScriptSpec<unknown, unknown>, replies: readonly unknown[], index: number): unknown {
   if (index < 0 || index >= replies.length) throw new LuagenError(`${spec.id}: no result at position ${index} of the batch`);
   const raw = replies[index];
   if (raw instanceof Error && isErrorReply(raw)) throw scriptFailure(spec, raw, isErrorReply);

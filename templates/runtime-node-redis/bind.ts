@@ -27,14 +27,17 @@ function isUnknownCommand(error: unknown): boolean {
   return error instanceof Error && /^ERR unknown command/i.test(error.message);
 }
 
-/** EVALSHA; should Redis answer NOSCRIPT (the script did not run), EVAL with the same arguments, once. */
+/** After EVALSHA failed: should Redis have answered NOSCRIPT (the script did not run), EVAL with the same arguments, once. */
+function resendScript(send: Send, spec: ScriptSpec<unknown, unknown>, args: RedisArgument[], readonly: boolean, error: unknown): Promise<unknown> {
+  if (!isNoScript(error)) return Promise.reject(error);
+  args[0] = args[0] === 'EVALSHA_RO' ? 'EVAL_RO' : 'EVAL';
+  args[1] = spec.lua;
+  return send(args, firstKeyOf(args), readonly);
+}
+
+/** EVALSHA, then EVAL on NOSCRIPT (resendScript). */
 function sendScript(send: Send, spec: ScriptSpec<unknown, unknown>, args: RedisArgument[], readonly: boolean): Promise<unknown> {
-  return send(args, firstKeyOf(args), readonly).catch((error: unknown) => {
-    if (!isNoScript(error)) return Promise.reject(error);
-    args[0] = args[0] === 'EVALSHA_RO' ? 'EVAL_RO' : 'EVAL';
-    args[1] = spec.lua;
-    return send(args, firstKeyOf(args), readonly);
-  });
+  return send(args, firstKeyOf(args), readonly).catch((error: unknown) => resendScript(send, spec, args, readonly, error));
 }
 
 /**
@@ -71,8 +74,9 @@ export function bindScript<Input, Reply>(client: RedisClient, spec: ScriptSpec<I
     } catch (error) {
       return Promise.reject(error);
     }
-    const sent = spec.readonly ? sendReadOnly(client, send, generic, args) : sendScript(send, generic, args, false);
-    return sent.then(decode, fail);
+    if (spec.readonly) return sendReadOnly(client, send, generic, args).then(decode, fail);
+    // Plain chaining: the success path is the command's promise plus one `then`; the retry lives in the rejection handler.
+    return send(args, firstKeyOf(args), false).then(decode, (error: unknown) => resendScript(send, generic, args, false, error).then(decode, fail));
   };
   const queue = (batch: Batch, input?: Input): QueuedReply<Reply> =>
     queueScript(batch, generic, commandArguments(generic, 'EVALSHA', spec.sha1, input, cluster), cluster) as QueuedReply<Reply>;
