@@ -1,6 +1,6 @@
 import type { RedisArgument } from '@redis/client';
 import { decodeReply } from '../runtime/call-errors';
-import { isAlreadyLoaded, isFunctionMissing, type FunctionBinding, type FunctionLibrary } from '../runtime/function-library';
+import { isFunctionMissing, loadFunctions, loadOnce, type FunctionBinding, type FunctionLibrary } from '../runtime/function-library';
 import type { ScriptSpec } from '../runtime/script';
 import { commandArguments, firstKeyOf } from './command-arguments';
 import type { Batch, QueuedReply } from './batch';
@@ -15,30 +15,13 @@ import { callFailure } from './delivery';
  * cluster) and runs again, once. A batch does not load it: call `preload()` (or any script) first.
  */
 
-async function loadOn(node: NodeRedisClient, library: FunctionLibrary): Promise<void> {
-  try {
-    await node.sendCommand(['FUNCTION', 'LOAD', library.code]);
-  } catch (error) {
-    if (!isAlreadyLoaded(error)) throw error;
-  }
-}
-
-/** Loads in flight, per client: many calls that miss the library at once share one load. */
-const loading = new WeakMap<object, Map<string, Promise<void>>>();
-
 /** Loads the library where the client's calls go: the server, or every master of a cluster. */
 export function loadLibrary(client: RedisClient, library: FunctionLibrary): Promise<void> {
-  const inFlight = loading.get(client) ?? new Map<string, Promise<void>>();
-  loading.set(client, inFlight);
-  const pending = inFlight.get(library.name);
-  if (pending) return pending;
-  const load = (async () => {
-    if (!isClusterClient(client)) return loadOn(client, library);
-    const masters = await Promise.all(client.masters.map((master) => client.nodeClient(master)));
-    await Promise.all(masters.map((node) => loadOn(node, library)));
-  })().finally(() => inFlight.delete(library.name));
-  inFlight.set(library.name, load);
-  return load;
+  const loadOn = (node: NodeRedisClient) => loadFunctions((code) => node.sendCommand(['FUNCTION', 'LOAD', code]), library);
+  return loadOnce(client, library, async () => {
+    if (!isClusterClient(client)) return loadOn(client);
+    await Promise.all((await Promise.all(client.masters.map((master) => client.nodeClient(master)))).map(loadOn));
+  });
 }
 
 /** Loads the library everywhere calls may go (see loadLibrary). */

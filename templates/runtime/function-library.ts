@@ -31,3 +31,29 @@ export function isFunctionMissing(error: unknown): boolean {
 export function isAlreadyLoaded(error: unknown): boolean {
   return /^ERR Library '.*' already exists/.test(messageOf(error));
 }
+
+/**
+ * FUNCTION LOAD through `send`, a library the server already has counting as loaded (FUNCTION LOAD without
+ * REPLACE answers "already exists", which leaves the loaded one as is).
+ */
+export async function loadFunctions(send: (code: string) => Promise<unknown>, library: FunctionLibrary): Promise<void> {
+  try {
+    await send(library.code);
+  } catch (error) {
+    if (!isAlreadyLoaded(error)) throw error;
+  }
+}
+
+/** Loads in flight, per client: many calls that miss the library at once share one load. */
+const loading = new WeakMap<object, Map<string, Promise<void>>>();
+
+/** Runs `load` for the client and library unless one is in flight, which is then shared. */
+export function loadOnce(client: object, library: FunctionLibrary, load: () => Promise<void>): Promise<void> {
+  const inFlight = loading.get(client) ?? new Map<string, Promise<void>>();
+  loading.set(client, inFlight);
+  const pending = inFlight.get(library.name);
+  if (pending) return pending;
+  const started = load().finally(() => inFlight.delete(library.name));
+  inFlight.set(library.name, started);
+  return started;
+}

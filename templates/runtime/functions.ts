@@ -2,7 +2,7 @@ import type { ChainableCommander, Cluster, Redis } from 'ioredis';
 import { guardedCommand } from './at-most-once';
 import { isTransaction, readResult, type QueuedReply } from './batch';
 import { isClusterClient, scriptFunction, type RedisClient, type ScriptFunction } from './bind';
-import { isAlreadyLoaded, isFunctionMissing, type FunctionBinding, type FunctionLibrary } from './function-library';
+import { isFunctionMissing, loadFunctions, loadOnce, type FunctionBinding, type FunctionLibrary } from './function-library';
 import type { ScriptSpec } from './script';
 
 export type { FunctionBinding, FunctionLibrary } from './function-library';
@@ -17,33 +17,17 @@ export type { FunctionBinding, FunctionLibrary } from './function-library';
 
 type Send = (command: string, ...args: unknown[]) => Promise<unknown>;
 
-async function loadOn(node: Redis, library: FunctionLibrary): Promise<void> {
-  try {
-    await node.call('FUNCTION', 'LOAD', library.code);
-  } catch (error) {
-    if (!isAlreadyLoaded(error)) throw error;
-  }
-}
-
-/** Loads in flight, per client: many calls that miss the library at once share one load. */
-const loading = new WeakMap<object, Map<string, Promise<void>>>();
-
 /**
  * Loads the library where the client's calls go: the server of a standalone client, every master of a cluster
  * (replicas get it from their master). A server that already has it is left as is.
  */
 export function loadLibrary(client: RedisClient, library: FunctionLibrary): Promise<void> {
-  const inFlight = loading.get(client) ?? new Map<string, Promise<void>>();
-  loading.set(client, inFlight);
-  const pending = inFlight.get(library.name);
-  if (pending) return pending;
-  const load = (async () => {
-    if (!isClusterClient(client)) return loadOn(client, library);
+  const loadOn = (node: Redis) => loadFunctions((code) => node.call('FUNCTION', 'LOAD', code), library);
+  return loadOnce(client, library, async () => {
+    if (!isClusterClient(client)) return loadOn(client);
     if (client.status !== 'ready') await client.ping();
-    await Promise.all((client as Cluster).nodes('master').map((node) => loadOn(node, library)));
-  })().finally(() => inFlight.delete(library.name));
-  inFlight.set(library.name, load);
-  return load;
+    await Promise.all((client as Cluster).nodes('master').map(loadOn));
+  });
 }
 
 /**
