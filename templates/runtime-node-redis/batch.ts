@@ -1,6 +1,7 @@
 import { ErrorReply, type RedisArgument } from '@redis/client';
 import { decodeReply, scriptFailure } from '../runtime/call-errors';
 import { LuagenError } from '../runtime/errors';
+import type { FunctionLibrary } from '../runtime/function-library';
 import type { ScriptSpec } from '../runtime/script';
 import { firstKeyOf } from './command-arguments';
 import { isErrorReply } from './client';
@@ -29,6 +30,8 @@ export interface QueuedReply<Reply> {
 interface BatchState {
   readonly sentInFull: Set<string>;
   added: number;
+  /** Functions target: the FUNCTION LOADs luagen queued, by library name, at their counted position. */
+  readonly loads: Map<string, number>;
 }
 
 const STATE = Symbol.for('luagen.nodeRedisBatch');
@@ -42,7 +45,7 @@ function stateOf(batch: Batch): BatchState {
   const tagged = batch as Batch & { [STATE]?: BatchState };
   const known = tagged[STATE];
   if (known) return known;
-  const state: BatchState = { sentInFull: new Set(), added: 0 };
+  const state: BatchState = { sentInFull: new Set(), added: 0, loads: new Map() };
   const addCommand = batch.addCommand;
   Object.defineProperty(batch, STATE, { value: state });
   // Fixed parameters rather than a rest array: no allocation per queued command. A standalone batch takes
@@ -76,9 +79,55 @@ export function queueScript(batch: Batch, spec: ScriptSpec<unknown, unknown>, ar
   return addTo(batch, state, spec, args, cluster);
 }
 
-/** Queues a command as it is (FCALL of the Functions target); read its reply back as a script's. */
-export function queueCommand(batch: Batch, spec: ScriptSpec<unknown, unknown>, args: RedisArgument[], cluster: boolean): QueuedReply<unknown> {
-  return addTo(batch, stateOf(batch), spec, args, cluster);
+/**
+ * Queues an FCALL of the Functions target, after a FUNCTION LOAD REPLACE of its library when it is the library's
+ * first function in the batch, so that nothing in the batch can miss the library (REPLACE: the library's name
+ * carries the hash of its code, so what it replaces is the same code, and it cannot fail with "already exists",
+ * which would fail the whole batch). The LOAD entries are taken out of the results (see withoutLoads).
+ */
+export function queueFunction(batch: Batch, spec: ScriptSpec<unknown, unknown>, library: FunctionLibrary, args: RedisArgument[], cluster: boolean): QueuedReply<unknown> {
+  const state = stateOf(batch);
+  if (!state.loads.has(library.name)) {
+    if (state.loads.size === 0) withoutLoads(batch, state);
+    state.loads.set(library.name, state.added);
+    const load: RedisArgument[] = ['FUNCTION', 'LOAD', 'REPLACE', library.code];
+    if (cluster) batch.addCommand(firstKeyOf(args), false, load);
+    else batch.addCommand(load);
+  }
+  return addTo(batch, state, spec, args, cluster);
+}
+
+type Exec = (this: unknown, asPipeline?: boolean) => Promise<unknown[]>;
+
+/**
+ * Wraps the batch's `exec()` and `execAsPipeline()` so that their results (or a MultiErrorReply's replies and
+ * error indexes) leave out the FUNCTION LOADs luagen queued: every other entry stays where it was queued.
+ */
+function withoutLoads(batch: Batch, state: BatchState): void {
+  const target = batch as unknown as { exec: Exec; execAsPipeline: Exec };
+  const strip = (results: unknown[]): unknown[] => {
+    const first = results.length - state.added;
+    for (const position of [...state.loads.values()].sort((a, b) => b - a)) results.splice(first + position, 1);
+    return results;
+  };
+  const stripError = (error: unknown): never => {
+    const failed = error as { replies?: unknown[]; errorIndexes?: number[] };
+    if (Array.isArray(failed.replies) && Array.isArray(failed.errorIndexes)) {
+      const marked = failed.replies.map((reply, index) => ({ reply, failed: failed.errorIndexes?.includes(index) === true }));
+      const kept = strip(marked);
+      failed.replies.splice(0, failed.replies.length, ...kept.map((entry) => (entry as { reply: unknown }).reply));
+      failed.errorIndexes.splice(0, failed.errorIndexes.length, ...kept.flatMap((entry, index) => ((entry as { failed: boolean }).failed ? [index] : [])));
+    }
+    throw error;
+  };
+  const { exec, execAsPipeline } = target;
+  target.execAsPipeline = function (this: unknown) {
+    return execAsPipeline.call(this).then(strip, stripError);
+  };
+  // node-redis's exec(true) calls this.execAsPipeline(), wrapped already.
+  target.exec = function (this: unknown, asPipeline?: boolean) {
+    return asPipeline ? target.execAsPipeline.call(this) : exec.call(this).then(strip, stripError);
+  };
 }
 
 function addTo(batch: Batch, state: BatchState, spec: ScriptSpec<unknown, unknown>, args: RedisArgument[], cluster: boolean): QueuedReply<unknown> {
@@ -102,7 +151,12 @@ class QueuedScript implements QueuedReply<unknown> {
 
   read(results: readonly unknown[] | Error | null): unknown {
     const replies = repliesOf(this.spec, results);
-    return readResult(this.spec, replies, replies.length - this.state.added + this.position);
+    const { added, loads } = this.state;
+    if (loads.size === 0) return readResult(this.spec, replies, replies.length - added + this.position);
+    // The results leave out luagen's FUNCTION LOADs (withoutLoads).
+    let before = 0;
+    for (const position of loads.values()) if (position < this.position) before++;
+    return readResult(this.spec, replies, replies.length + loads.size - added + this.position - before);
   }
 }
 

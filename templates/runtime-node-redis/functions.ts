@@ -4,7 +4,7 @@ import { isFunctionMissing, loadFunctions, loadOnce, type FunctionBinding, type 
 import type { ScriptSpec } from '../runtime/script';
 import { commandArguments, firstKeyOf } from './command-arguments';
 import type { Batch, QueuedReply } from './batch';
-import { queueCommand } from './batch';
+import { queueFunction } from './batch';
 import type { ScriptFunction } from './bind';
 import { isClusterClient, senderFor, type NodeRedisClient, type RedisClient } from './client';
 import { callFailure } from './delivery';
@@ -12,7 +12,7 @@ import { callFailure } from './delivery';
 /**
  * `--target functions` on node-redis: every script is a function of one Redis Functions library, called with
  * FCALL (FCALL_RO when read-only). A call that finds no function loads the library (on every master of a
- * cluster) and runs again, once. A batch does not load it: call `preload()` (or any script) first.
+ * cluster) and runs again, once. A batch loads it in its own first command (see queueFunction).
  */
 
 /** Loads the library where the client's calls go: the server, or every master of a cluster. */
@@ -54,6 +54,6 @@ export function bindFunction<Input, Reply>(client: RedisClient, spec: ScriptSpec
     return sent.then(decode, fail);
   };
   const queue = (batch: Batch, input?: Input): QueuedReply<Reply> =>
-    queueCommand(batch, generic, commandArguments(generic, command, binding.name, input, cluster), cluster) as QueuedReply<Reply>;
+    queueFunction(batch, generic, binding.library, commandArguments(generic, command, binding.name, input, cluster), cluster) as QueuedReply<Reply>;
   return Object.assign(call, { queue, spec }) as unknown as ScriptFunction<Input, Reply>;
 }

@@ -58,6 +58,29 @@ it('decodes, validates and maps errors to the .lua lines as the EVAL target does
   expect(located).toMatchObject({ name: 'ScriptError', location: `${FAILS}:${markerLine(FAILS, 'runtime')}` });
 });
 
+it.each([['exec'], ['execAsPipeline']] as const)('a batch (%s) loads the library in its own first command, and its results leave that LOAD out', async (exec) => {
+  const { cache, errors } = fixture.bindScripts(redis);
+  const batch = redis.multi();
+  batch.set(`${prefix}${exec}:before`, 'x');
+  const queued = [1, 2].map((by) => cache!.incr!.queue(batch, { counter: `${prefix}${exec}:loaded`, by }));
+  batch.get(`${prefix}${exec}:before`);
+  const results = await batch[exec]();
+  expect(results).toEqual(['OK', 1, 3, 'x']);
+  expect(queued.map((q) => q.read(results))).toEqual([1, 3]);
+  if (exec === 'exec') {
+    // An error reply inside: MultiErrorReply, its replies and error indexes without the LOAD as well.
+    const failing = redis.multi();
+    failing.set(`${prefix}${exec}:before`, 'y');
+    const coded = errors!.fails!.queue(failing, { counter: `${prefix}c`, mode: 'coded' });
+    const fine = cache!.incr!.queue(failing, { counter: `${prefix}${exec}:loaded`, by: 1 });
+    const error = await failing.exec().catch((e: unknown) => e as { replies: unknown[]; errorIndexes: number[] });
+    expect(error.replies).toHaveLength(3);
+    expect(error.errorIndexes).toEqual([1]);
+    expect(() => coded.read(error as unknown as Error)).toThrow(expect.objectContaining({ code: 'TOO_LOW' }));
+    expect(fine.read(error as unknown as Error)).toBe(4);
+  }
+});
+
 it('preload loads the library; batches then call its functions (exec and execAsPipeline)', async () => {
   await fixture.preload(redis);
   const { cache } = fixture.bindScripts(redis);
