@@ -73,7 +73,7 @@ it.each([['exec'], ['execAsPipeline']] as const)('a batch (%s) loads the library
     failing.set(`${prefix}${exec}:before`, 'y');
     const coded = errors!.fails!.queue(failing, { counter: `${prefix}c`, mode: 'coded' });
     const fine = cache!.incr!.queue(failing, { counter: `${prefix}${exec}:loaded`, by: 1 });
-    const error = await failing.exec().catch((e: unknown) => e as { replies: unknown[]; errorIndexes: number[] });
+    const error = (await failing.exec().then(() => new Error('exec() did not fail'), (e: unknown) => e)) as { replies: unknown[]; errorIndexes: number[] };
     expect(error.replies).toHaveLength(3);
     expect(error.errorIndexes).toEqual([1]);
     expect(() => coded.read(error as unknown as Error)).toThrow(expect.objectContaining({ code: 'TOO_LOW' }));
