@@ -16,6 +16,8 @@ export function benchKeys(count: number): string[] {
 /** One way of calling the rate limiter. `call(i)` and `pipeline(i, n)` use keys i, i+1, ... (mod the key count). */
 export interface Variant {
   readonly name: string;
+  /** The generated spec (generated variants only): its Lua text and SHA1 for the raw variants. */
+  readonly spec?: BenchScript;
   call(index: number): Promise<unknown>;
   pipeline(start: number, size: number): Promise<unknown[]>;
   close(): Promise<void>;
@@ -66,6 +68,7 @@ export function generatedVariant(port: number, client: GeneratedClient, keys: re
   const input = (i: number): FixedWindowInput => ({ counter: keys[i % keys.length]!, limit: LIMIT, windowMs: WINDOW_MS });
   return {
     name,
+    spec: fixedWindow.spec,
     call: (i) => fixedWindow(input(i)),
     async pipeline(start, size) {
       const pipeline = redis.pipeline();

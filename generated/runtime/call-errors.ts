@@ -63,7 +63,7 @@ function codedError(declaration: ScriptDeclaration<unknown>, message: string, ca
 /** Decodes a reply, naming the script when it does not match the declared type. */
 export function decodeReply<Reply>(declaration: ScriptDeclaration<Reply>, raw: unknown): Reply {
   try {
-    return declaration.reply.decode(raw, 'reply');
+    return declaration.decode ? declaration.decode(raw) : declaration.reply.decode(raw, 'reply');
   } catch (error) {
     if (error instanceof ReplyMismatch) {
       throw new ScriptReplyError(declaration.id, error.path, error.expected, error.received);

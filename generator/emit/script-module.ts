@@ -6,6 +6,8 @@ import { classDeclaration, importDeclaration, interfaceDeclaration, typeAliasDec
 import { argumentCodecText, argumentTypeText, replyDecoderText, replyTypeText } from './type-text';
 import { exportedNames, type ExportedNames } from '../model/generated-names';
 import { docText, propertyKey, quote, templateLiteral } from './text';
+import { encoderText } from './encode-text';
+import { decoderText } from './decode-text';
 
 export function scriptModulePath(script: ScriptModel): string {
   return `scripts/${script.modulePath}.ts`;
@@ -19,7 +21,7 @@ export function emitScriptModule(script: ScriptModel, banner: (source: string) =
   const names = exportedNames(script.exportName);
   const up = '../'.repeat(script.namespace.length + 1);
   const runtime = folderImport(`${up}runtime`, esm);
-  const runtimeImports = ['arg', 'defineScript', 'reply', 'type RedisKey'];
+  const runtimeImports = ['arg', 'defineScript', 'reply', 'run', 'type RedisKey'];
   if (script.errors.length > 0) runtimeImports.push('ScriptCodeError');
   const statements: Statement[] = [
     importDeclaration({
@@ -157,6 +159,9 @@ function specStatement(script: ScriptModel, names: ExportedNames, fn: LibraryFun
     `variadicKeys: ${script.keys.some((k) => k.variadic)}`,
     `args: [${args.join(', ')}]`,
     `reply: ${replyDecoderText(script.returns)}`,
+    // Straight-line code for this script's types (encode-text.ts, decode-text.ts): nothing interpreted per call.
+    `encoder: ${encoderText(script)}`,
+    `decode: ${decoderText(script.returns, names.reply)}`,
     `errorCodes: [${script.errors.map((e) => quote(e.code)).join(', ')}]`,
     ...(script.errors.length > 0 ? [`errorClass: ${names.errorClass}`] : []),
     ...(fn ? [`function: { name: ${quote(fn.name)}, library, lineOffset: ${fn.lineOffset} }`] : []),

@@ -51,8 +51,18 @@ function stringProblem(value: unknown, expected: string): string | undefined {
   return `has a lone UTF-16 surrogate (\\u${unit}) at index ${lone.index}, which UTF-8 cannot carry`;
 }
 
+/** A string Redis receives as it is: well-formed UTF-16 (the string rule, as a yes/no for emitted checks). */
+export function wellFormed(text: string): boolean {
+  return isWellFormed(text) || !LONE_SURROGATE.test(text);
+}
+
+/** The key rule as a yes/no: a well-formed string or bytes (`keyProblem(value) === undefined`). */
+export function isKey(value: unknown): boolean {
+  return typeof value === 'string' ? wellFormed(value) : value instanceof Uint8Array;
+}
+
 /** Bytes of a Buffer or any Uint8Array, as a Buffer over the same memory (no copy). */
-function asBuffer(bytes: Uint8Array): Buffer {
+export function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { encodeKey, keyProblem, keySchema, type RedisKey } from './arguments';
+import { arg, encodeKey, keyProblem, keySchema, type RedisKey } from './arguments';
 import { describe, ScriptArgumentError } from './errors';
 import { REQUEST_ID, requestIdRule, requestIdSchema } from './request-record';
 import type { ArgumentSpec, ScriptDeclaration, ScriptSpec } from './script';
@@ -28,7 +28,8 @@ function slotsOf(declaration: ScriptDeclaration<unknown>): Slot[] {
   return [...keySlots, ...argSlots, ...request];
 }
 
-function buildSchema(declaration: ScriptDeclaration<unknown>): z.ZodType<Record<string, unknown>> {
+/** The input schema: the rule every input follows, and what words a rejection. */
+export function inputSchema(declaration: ScriptDeclaration<unknown>): z.ZodType<Record<string, unknown>> {
   const shape: Record<string, z.ZodType> = {};
   declaration.keys.forEach((name, i) => {
     const variadic = declaration.variadicKeys && i === declaration.keys.length - 1;
@@ -70,12 +71,8 @@ function argumentError(id: string, error: z.ZodError, snapshot: Record<string, u
  * arrays are copied. Refuses what zod could not be shown: a non-object, an unknown field, a hole in an array.
  */
 function snapshotOf(id: string, slots: readonly Slot[], allowed: ReadonlySet<string>, input: unknown): unknown[] {
-  if (input === undefined) input = {};
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new ScriptArgumentError(id, '', `expected an object of keys and arguments, got ${describeInput(input)}`);
-  }
-  const fields = input as Record<string, unknown>;
-  for (const name in fields) if (!allowed.has(name)) throw new ScriptArgumentError(id, name, 'is not a key or argument of this script');
+  const fields = inputFields(id, input);
+  for (const name in fields) if (!allowed.has(name)) throw unknownField(id, name);
   const values: unknown[] = new Array(slots.length);
   let reading = '';
   try {
@@ -86,14 +83,46 @@ function snapshotOf(id: string, slots: readonly Slot[], allowed: ReadonlySet<str
       values[s] = slot.variadic && Array.isArray(value) ? copyArray(id, slot.name, value) : value;
     }
   } catch (error) {
-    // A getter or a Proxy trap threw: still an argument error, with nothing sent.
-    if (error instanceof ScriptArgumentError) throw error;
-    throw new ScriptArgumentError(id, reading, `could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    throw unreadable(id, reading, error);
   }
   return values;
 }
 
-function copyArray(id: string, name: string, array: readonly unknown[]): unknown[] {
+/** The input as an object of fields (no input is `{}`); anything else is refused. */
+export function inputFields(id: string, input: unknown): Record<string, unknown> {
+  if (input === undefined) return {};
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new ScriptArgumentError(id, '', `expected an object of keys and arguments, got ${describeInput(input)}`);
+  }
+  return input as Record<string, unknown>;
+}
+
+export function unknownField(id: string, name: string): ScriptArgumentError {
+  return new ScriptArgumentError(id, name, 'is not a key or argument of this script');
+}
+
+/** A getter or a Proxy trap threw while the input was read: still an argument error, with nothing sent. */
+export function unreadable(id: string, name: string, error: unknown): ScriptArgumentError {
+  if (error instanceof ScriptArgumentError) return error;
+  return new ScriptArgumentError(id, name, `could not be read: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+/** An optional argument given after one left out: ARGV has no gaps. */
+export function positionalGap(id: string, name: string, omitted: string): ScriptArgumentError {
+  return new ScriptArgumentError(id, name, `ARGV is positional: '${name}' needs '${omitted}' to be given too`);
+}
+
+/** A `json` argument's text; a value with none (a cycle, a BigInt, a function) is an argument error. */
+export function jsonArgument(id: string, name: string, value: unknown): string {
+  try {
+    return arg.json.encode(value) as string;
+  } catch (error) {
+    throw new ScriptArgumentError(id, name, error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** A copy of a variadic array, read once element by element; a hole is refused. */
+export function copyArray(id: string, name: string, array: readonly unknown[]): unknown[] {
   const length = array.length;
   const copy: unknown[] = [];
   for (let i = 0; i < length; i++) {
@@ -136,9 +165,23 @@ function encodeValue(id: string, spec: ArgumentSpec, value: unknown): string | B
   }
 }
 
+/**
+ * How an emitted encoder rejects an input its straight-line check refused: zod words the first problem of the
+ * values read (in slot order: keys, arguments, then `requestId`). The schema is built on the first rejection.
+ */
+export function rejecterFor(declaration: ScriptDeclaration<unknown>): (values: readonly unknown[]) => ScriptArgumentError {
+  let schema: z.ZodType | undefined;
+  let slots: Slot[] | undefined;
+  return (values) => {
+    schema ??= inputSchema(declaration);
+    slots ??= slotsOf(declaration);
+    return rejection(declaration.id, schema, slots, values);
+  };
+}
+
 /** Validates one snapshot of the input (throws ScriptArgumentError) and appends KEYS then ARGV to `out`. */
 export function encoderFor<Input>(declaration: ScriptDeclaration<unknown>): ScriptSpec<Input, unknown>['encodeInto'] {
-  const schema = buildSchema(declaration);
+  const schema = inputSchema(declaration);
   const slots = slotsOf(declaration);
   const allowed = new Set(slots.map((slot) => slot.name));
   const { id, keys: keyNames, variadicKeys, args: argSpecs } = declaration;
@@ -161,7 +204,7 @@ export function encoderFor<Input>(declaration: ScriptDeclaration<unknown>): Scri
       } else if (value === undefined) {
         omitted ??= spec.name;
       } else if (omitted !== undefined) {
-        throw new ScriptArgumentError(id, spec.name, `ARGV is positional: '${spec.name}' needs '${omitted}' to be given too`);
+        throw positionalGap(id, spec.name, omitted);
       } else {
         out.push(encodeValue(id, spec, value));
       }

@@ -14,7 +14,8 @@ export {
   ScriptReplyError,
 } from './errors';
 export { bindFunction, loadLibrary, preloadLibrary, type FunctionBinding, type FunctionLibrary } from './functions';
+export * as run from './generated-code';
 export { preloadScripts } from './preload';
 export { reply, type ReplyDecoder } from './replies';
-export { defineScript, type ArgumentSpec, type ScriptDeclaration, type ScriptSpec } from './script';
+export { defineScript, type ArgumentSpec, type EncodeInto, type ScriptDeclaration, type ScriptSpec } from './script';
 export { keySlot } from './slots';

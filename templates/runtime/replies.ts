@@ -1,14 +1,47 @@
 import { describe } from './errors';
 
+/**
+ * Where an emitted decoder marks a step it only knows when a reply fails to match (an array index, a table
+ * key): the loop around it fills it in then (`atIndex`, `atKey`), so a reply that matches builds no path.
+ */
+export const PATH_STEP = '\u0000';
+
 /** A reply did not match; the caller adds the script name. */
 export class ReplyMismatch extends Error {
+  /** Steps filled in so far, innermost last (loops fill from the inside out). */
+  private readonly steps: string[] = [];
+
   constructor(
-    readonly path: string,
+    private readonly template: string,
     readonly expected: string,
     readonly received: unknown,
   ) {
-    super(`${path} should be ${expected}, got ${describe(received)}`);
+    super(`${template} should be ${expected}, got ${describe(received)}`);
   }
+
+  /** The reply path, e.g. `reply.items[2]`. */
+  get path(): string {
+    const parts = this.template.split(PATH_STEP);
+    const steps = [...Array<string>(parts.length - 1 - this.steps.length).fill(''), ...this.steps];
+    return parts.map((part, i) => part + (steps[i] ?? '')).join('');
+  }
+
+  /** Fills in the innermost step still open. */
+  fill(step: string): this {
+    this.steps.unshift(step);
+    this.message = `${this.path} should be ${this.expected}, got ${describe(this.received)}`;
+    return this;
+  }
+}
+
+/** Inside an emitted loop over an array: the error, its open step filled with the element's index. */
+export function atIndex(error: unknown, index: number): unknown {
+  return error instanceof ReplyMismatch ? error.fill(`[${index}]`) : error;
+}
+
+/** Inside an emitted loop over a table: the error, its open step filled with the field's name. */
+export function atKey(error: unknown, key: string): unknown {
+  return error instanceof ReplyMismatch ? error.fill(`.${key}`) : error;
 }
 
 /** Turns a raw ioredis reply (RESP2 or RESP3) into the declared type. */
@@ -25,7 +58,7 @@ function decoder<T>(type: string, decode: (raw: unknown, path: string) => T, bin
   return { type, decode, binary };
 }
 
-function text(raw: unknown): string | undefined {
+export function text(raw: unknown): string | undefined {
   if (typeof raw === 'string') return raw;
   if (Buffer.isBuffer(raw)) return raw.toString('utf8');
   return undefined;
@@ -33,14 +66,14 @@ function text(raw: unknown): string | undefined {
 
 const SPECIAL_NUMBERS: Record<string, number> = { inf: Infinity, '+inf': Infinity, '-inf': -Infinity, nan: NaN, '-nan': NaN };
 
-function decodeInteger(raw: unknown, path: string): number {
+export function decodeInteger(raw: unknown, path: string): number {
   if (typeof raw === 'number' && Number.isInteger(raw)) return raw;
   const s = text(raw);
   if (s !== undefined && /^-?\d+$/.test(s)) return Number(s);
   throw new ReplyMismatch(path, 'integer', raw);
 }
 
-function decodeNumber(raw: unknown, path: string): number {
+export function decodeNumber(raw: unknown, path: string): number {
   if (typeof raw === 'number') return raw;
   const s = text(raw);
   if (s !== undefined) {
@@ -52,20 +85,20 @@ function decodeNumber(raw: unknown, path: string): number {
   throw new ReplyMismatch(path, 'number', raw);
 }
 
-function decodeString(raw: unknown, path: string): string {
+export function decodeString(raw: unknown, path: string): string {
   const s = text(raw);
   if (s === undefined) throw new ReplyMismatch(path, 'string', raw);
   return s;
 }
 
 /** Lua true is 1 in RESP2 and RESP3; false is nil, or #f / 0 after redis.setresp(3). */
-function decodeBoolean(raw: unknown, path: string): boolean {
+export function decodeBoolean(raw: unknown, path: string): boolean {
   if (raw === 1 || raw === true || raw === '1') return true;
   if (raw === 0 || raw === false || raw === null || raw === undefined || raw === '0') return false;
   throw new ReplyMismatch(path, 'boolean', raw);
 }
 
-function decodeJson(raw: unknown, path: string): unknown {
+export function decodeJson(raw: unknown, path: string): unknown {
   const s = text(raw);
   if (s === undefined) throw new ReplyMismatch(path, 'a JSON string', raw);
   try {
@@ -75,14 +108,14 @@ function decodeJson(raw: unknown, path: string): unknown {
   }
 }
 
-function decodeBuffer(raw: unknown, path: string): Buffer {
+export function decodeBuffer(raw: unknown, path: string): Buffer {
   if (Buffer.isBuffer(raw)) return raw;
   if (typeof raw === 'string') return Buffer.from(raw, 'utf8');
   throw new ReplyMismatch(path, 'buffer', raw);
 }
 
 /** A flat [field, value, ...] array (RESP2), a Map or an object (RESP3 map) as entries. */
-function entriesOf(raw: unknown, path: string): [string, unknown][] {
+export function entriesOf(raw: unknown, path: string): [string, unknown][] {
   if (Array.isArray(raw)) {
     if (raw.length % 2 !== 0) throw new ReplyMismatch(path, 'a flat field/value array of even length', raw);
     const entries: [string, unknown][] = [];

@@ -1,5 +1,5 @@
 import type { ArgumentCodec, RedisKey } from './arguments';
-import { encoderFor } from './encode-input';
+import { encoderFor, rejecterFor } from './encode-input';
 import type { ScriptCodeError } from './errors';
 import type { FunctionBinding } from './function-library';
 import type { ReplyDecoder } from './replies';
@@ -54,7 +54,21 @@ export interface ScriptDeclaration<Reply> {
   readonly errorClass?: CodeErrorClass;
   /** Set for the Functions target: the script is called with FCALL (see functions.ts). */
   readonly function?: FunctionBinding;
+  /**
+   * Emitted by luagen: the straight-line `encodeInto` of this script, given how to word a rejection (zod, from
+   * `keys` and `args`: the schema stays the rule). Without it, `defineScript` interprets `keys` and `args`.
+   */
+  readonly encoder?: (reject: (values: readonly unknown[]) => Error) => EncodeInto<unknown>;
+  /** Emitted by luagen: the straight-line decoder of `reply` (throws ReplyMismatch). Without it, `reply.decode`. */
+  readonly decode?: (raw: unknown) => Reply;
 }
+
+/**
+ * Appends KEYS then ARGV to `out` (one array per call on the hot path) after validating the input (throws
+ * ScriptArgumentError); returns the key count. For an `@idempotent` script, `request.id` receives the validated
+ * `requestId` (read once, with the rest).
+ */
+export type EncodeInto<Input> = (input: Input, out: unknown[], request?: { id?: string }) => number;
 
 /** A script ready to bind: its declaration plus a validator and an encoder. */
 export interface ScriptSpec<Input, Reply> extends ScriptDeclaration<Reply> {
@@ -62,11 +76,8 @@ export interface ScriptSpec<Input, Reply> extends ScriptDeclaration<Reply> {
   readonly numberOfKeys: number | undefined;
   /** Validates the input (throws ScriptArgumentError) and returns KEYS and ARGV. */
   readonly encode: (input: Input) => { keys: RedisKey[]; args: (string | Buffer)[] };
-  /**
-   * The same, appending KEYS then ARGV to `out` (one array per call on the hot path); returns the key count.
-   * For an `@idempotent` script, `request.id` receives the validated `requestId` (read once, with the rest).
-   */
-  readonly encodeInto: (input: Input, out: unknown[], request?: { id?: string }) => number;
+  /** The same, appending KEYS then ARGV to `out`: see EncodeInto. */
+  readonly encodeInto: EncodeInto<Input>;
   /** Phantom field carrying the input type. */
   readonly __input?: Input;
 }
@@ -75,7 +86,7 @@ export interface ScriptSpec<Input, Reply> extends ScriptDeclaration<Reply> {
 export function defineScript<Input, Reply>(declaration: ScriptDeclaration<Reply>): ScriptSpec<Input, Reply> {
   // An @idempotent script's request record is one more key, after the declared ones.
   const numberOfKeys = declaration.variadicKeys ? undefined : declaration.keys.length + (declaration.idempotent ? 1 : 0);
-  const encodeInto = encoderFor<Input>(declaration);
+  const encodeInto = (declaration.encoder ? declaration.encoder(rejecterFor(declaration)) : encoderFor<Input>(declaration)) as EncodeInto<Input>;
   const encode = (input: Input) => {
     const out: unknown[] = [];
     const keyCount = encodeInto(input, out);
