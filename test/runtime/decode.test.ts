@@ -25,6 +25,14 @@ describe.each(CLIENT_MATRIX.map((combo) => [combo.name, combo] as const))('decod
     expect(Buffer.isBuffer(decoded?.get('buffer, all 256 byte values'))).toBe(true);
   });
 
+  it.each([
+    ['element', "decode.mismatch: reply[1].counts[1] should be integer as declared by @return, but Redis replied the string \"x\""],
+    ['field', "decode.mismatch: reply[0].totals.bad should be integer as declared by @return, but Redis replied the string \"y\""],
+  ])('names where a nested reply (%s) does not match its type', async (where, message) => {
+    const { decode } = fixture.bindScripts(redis);
+    await expect(decode!.mismatch!({ where })).rejects.toThrow(message);
+  });
+
   it.each([['pipeline'], ['multi']] as const)('decodes in a %s as in a call, bytes included', async (kind) => {
     const { decode } = fixture.bindScripts(redis);
     const prefix = uniquePrefix(`decode-${kind}`);
