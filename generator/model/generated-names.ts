@@ -28,10 +28,10 @@ export const CLIENT_EXPORTS: readonly string[] = [
   // index.ts
   'bindScripts', 'preload', 'scripts', 'Scripts',
   // runtime/index.ts
-  'arg', 'ArgumentCodec', 'ArgumentSpec', 'bindFunction', 'bindScript', 'FunctionBinding', 'FunctionLibrary', 'loadLibrary',
+  'arg', 'ArgumentCodec', 'ArgumentSpec', 'bindFunction', 'EncodeInto', 'bindScript', 'FunctionBinding', 'FunctionLibrary', 'loadLibrary',
   'preloadLibrary', 'CrossSlotError', 'defineScript', 'isClusterClient', 'keySchema',
   'keySlot', 'LuagenError', 'preloadScripts', 'QueuedReply', 'RedisClient', 'RedisKey', 'registerScript', 'reply',
-  'ReplyDecoder', 'RequestIdReusedError', 'ScriptArgumentError', 'ScriptCodeError', 'ScriptDeclaration', 'ScriptDeliveryError', 'ScriptError',
+  'ReplyDecoder', 'RequestIdReusedError', 'run', 'ScriptArgumentError', 'ScriptCodeError', 'ScriptDeclaration', 'ScriptDeliveryError', 'ScriptError',
   'ScriptFunction', 'ScriptNotSentError', 'ScriptOutcomeUnknownError', 'ScriptReplyError', 'ScriptSpec',
 ];
 

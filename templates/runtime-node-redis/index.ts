@@ -17,6 +17,7 @@ export {
 export { type FunctionBinding, type FunctionLibrary } from '../runtime/function-library';
 export { loadLibrary, preloadLibrary } from './functions';
 export { preloadScripts } from './preload';
+export * as run from '../runtime/generated-code';
 export { reply, type ReplyDecoder } from '../runtime/replies';
 export { defineScript, type ArgumentSpec, type ScriptDeclaration, type ScriptSpec } from '../runtime/script';
 export { keySlot } from '../runtime/slots';
