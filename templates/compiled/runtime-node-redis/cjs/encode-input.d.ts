@@ -1,0 +1,3 @@
+import type { ScriptDeclaration, ScriptSpec } from './script';
+/** Validates one snapshot of the input (throws ScriptArgumentError) and appends KEYS then ARGV to `out`. */
+export declare function encoderFor<Input>(declaration: ScriptDeclaration<unknown>): ScriptSpec<Input, unknown>['encodeInto'];
