@@ -19,6 +19,8 @@ export interface BenchOptions {
   /** The corpus size `bench/build/phases.js` breaks down (the largest size up to this one). */
   readonly phasesScripts: number;
   readonly tscRuns: number;
+  /** Scripts in the generated clients an application imports, for the `tsc --noEmit` part. */
+  readonly tscSizes: readonly number[];
   /** Where RESULTS.md is written (undefined: not written). */
   readonly resultsFile: string | undefined;
   /** Which halves run (`--runtime-only`, `--build-only`); RESULTS.md is written only when both do. */
@@ -37,7 +39,8 @@ export const FULL: BenchOptions = {
   buildRuns: 5,
   largeCorpus: { scripts: 10_000, buildRuns: 2 },
   phasesScripts: 1000,
-  tscRuns: 3,
+  tscRuns: 5,
+  tscSizes: [10, 1000],
   resultsFile: 'bench/RESULTS.md',
   parts: { runtime: true, build: true },
 };
@@ -55,6 +58,7 @@ export const QUICK: BenchOptions = {
   largeCorpus: { scripts: 10_000, buildRuns: 1 },
   phasesScripts: 1000,
   tscRuns: 1,
+  tscSizes: [3, 10],
   resultsFile: undefined,
   parts: { runtime: true, build: true },
 };

@@ -27,18 +27,16 @@ export function buildTable(result: BuildResult): string {
 }
 
 export function tscTable(result: BuildResult): string {
-  const base = med(result.tscBaseline);
   const lines = [
-    '| generated client | files | size | tsc --noEmit s: median (min–max) | above the baseline | peak RSS MB |',
-    '|---|---:|---:|---:|---:|---:|',
-    `| baseline: one file importing ioredis and zod | 1 | – | ${seconds(result.tscBaseline)} | – | ${rss(result.tscBaseline)} |`,
+    '| client | the application imports | generated files | size | tsc --noEmit s: median (min–max) | above the baseline | peak RSS MB |',
+    '|---|---|---:|---:|---:|---:|---:|',
   ];
-  // The largest corpora are not type-checked (see BenchOptions.largeCorpus).
-  for (const row of result.rows.filter((r) => r.tsc.length > 0)) {
-    lines.push(
-      `| ${row.scripts} scripts | ${row.generatedFiles} | ${Math.round(row.generatedBytes / 1024)} KiB | ${seconds(row.tsc)} | ` +
-        `+${fixed(med(row.tsc) - base, 2)} s | ${rss(row.tsc)} |`,
-    );
+  for (const row of result.tsc.rows) {
+    const base = result.tsc.rows.find((r) => r.client === row.client && r.scripts === 0);
+    const imports = row.scripts === 0 ? `baseline: ${row.client} and zod only` : `a client of ${row.scripts} scripts`;
+    const above = row.scripts === 0 || !base ? '–' : `+${fixed(med(row.samples) - med(base.samples), 2)} s`;
+    const size = row.scripts === 0 ? '– | –' : `${row.generatedFiles} | ${Math.round(row.generatedBytes / 1024)} KiB`;
+    lines.push(`| ${row.client} | ${imports} | ${size} | ${seconds(row.samples)} | ${above} | ${rss(row.samples)} |`);
   }
   return lines.join('\n');
 }
@@ -55,7 +53,6 @@ export function scalingTable(result: BuildResult): string {
     ['cold build', (r) => r.cold],
     ['no-op build', (r) => r.noop],
     ['check', (r) => r.check],
-    ['tsc --noEmit', (r) => r.tsc],
   ];
   const lines = ['| measure | fixed cost ms | ms per script | R² of the linear fit |', '|---|---:|---:|---:|'];
   for (const [name, pick] of measures) {

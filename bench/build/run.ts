@@ -5,6 +5,7 @@ import { writeCorpus } from './corpus';
 import { measureProcess, type ProcessSample } from './measure';
 import { packFolder } from './pack';
 import { median } from '../stats';
+import { folderSize, measureTsc, type TscResult } from './tsc';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 /** Git-ignored work folder: corpora, outputs, tsconfigs. */
@@ -18,16 +19,14 @@ export interface BuildRow {
   readonly cold: readonly ProcessSample[];
   readonly noop: readonly ProcessSample[];
   readonly check: readonly ProcessSample[];
-  /** `tsc --noEmit` over the generated folder. */
-  readonly tsc: readonly ProcessSample[];
   readonly generatedFiles: number;
   readonly generatedBytes: number;
 }
 
 export interface BuildResult {
   readonly rows: readonly BuildRow[];
-  /** `tsc --noEmit` over one file importing ioredis and zod: what any application pays anyway. */
-  readonly tscBaseline: readonly ProcessSample[];
+  /** `tsc --noEmit` of an application importing a generated client, beside the client library and zod alone. */
+  readonly tsc: TscResult;
   /** Where a cold build spends its time: ms per step, median of the runs, for a corpus of `phasesScripts`. */
   readonly phases: readonly { readonly step: string; readonly ms: number }[];
   readonly phasesScripts: number;
@@ -43,7 +42,6 @@ const dirs = (size: number) => ({
   floor: `${CORPUS_ROOT}/floor-${size}`,
   /** The bytes a build of src-N writes, packed into one file for the floor (bench/build/pack.ts). */
   pack: `${CORPUS_ROOT}/pack-${size}.json`,
-  tsconfig: `${CORPUS_ROOT}/tsconfig-${size}.json`,
 });
 
 /** A private compile of the CLI (as `npm run build` makes dist/), so that a concurrent rebuild of dist/ cannot change it mid-run. */
@@ -52,26 +50,6 @@ const CLI_DIST = `${CORPUS_ROOT}/dist`;
 const CACHE_DIR = `${CORPUS_ROOT}/cache`;
 const CLI_ENV = { ...process.env, LUAGEN_CACHE_DIR: path.join(REPO_ROOT, CACHE_DIR) };
 const cli = (command: 'build' | 'check', size: number) => [`${CLI_DIST}/cli.js`, command, '--src', dirs(size).src, '--out', dirs(size).out];
-
-/** The options an application would typically compile the generated client with. */
-async function writeTsconfig(file: string, include: string[]): Promise<void> {
-  const compilerOptions = {
-    target: 'ES2022', module: 'commonjs', moduleResolution: 'node', strict: true, noEmit: true,
-    skipLibCheck: true, esModuleInterop: true, types: ['node'],
-  };
-  await fs.writeFile(path.join(REPO_ROOT, file), JSON.stringify({ compilerOptions, include }, null, 2));
-}
-
-async function folderSize(dir: string): Promise<{ files: number; bytes: number }> {
-  let files = 0;
-  let bytes = 0;
-  for (const entry of await fs.readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    files++;
-    bytes += (await fs.stat(path.join(entry.parentPath, entry.name))).size;
-  }
-  return { files, bytes };
-}
 
 const remove = (dir: string) => fs.rm(path.join(REPO_ROOT, dir), { recursive: true, force: true });
 
@@ -113,27 +91,11 @@ async function measureSize(size: number, options: BenchOptions): Promise<BuildRo
     check.push(await measureProcess(NODE, cli('check', size), REPO_ROOT, CLI_ENV));
   }
   await checkSameBytes(size);
-  await writeTsconfig(d.tsconfig, [`out-${size}/**/*.ts`]);
-  const tsc: ProcessSample[] = [];
-  for (let run = 0; run < (large ? 0 : options.tscRuns); run++) tsc.push(await measureProcess(NODE, [TSC, '-p', d.tsconfig], REPO_ROOT));
   const generated = await folderSize(path.join(REPO_ROOT, d.out));
   return {
-    scripts: size, corpusBytes: corpus.bytes, corpusLines: corpus.lines, floor, cold, noop, check, tsc,
+    scripts: size, corpusBytes: corpus.bytes, corpusLines: corpus.lines, floor, cold, noop, check,
     generatedFiles: generated.files, generatedBytes: generated.bytes,
   };
-}
-
-async function measureTscBaseline(options: BenchOptions): Promise<ProcessSample[]> {
-  const dir = `${CORPUS_ROOT}/baseline`;
-  await fs.mkdir(path.join(REPO_ROOT, dir), { recursive: true });
-  const source = "import Redis from 'ioredis';\nimport { z } from 'zod';\nexport const schema = z.object({ n: z.number() });\nexport const client = (url: string) => new Redis(url);\n";
-  await fs.writeFile(path.join(REPO_ROOT, dir, 'index.ts'), source);
-  await writeTsconfig(`${CORPUS_ROOT}/tsconfig-baseline.json`, ['baseline/**/*.ts']);
-  const samples: ProcessSample[] = [];
-  for (let run = 0; run < options.tscRuns; run++) {
-    samples.push(await measureProcess(NODE, [TSC, '-p', `${CORPUS_ROOT}/tsconfig-baseline.json`], REPO_ROOT));
-  }
-  return samples;
 }
 
 /** Compiles the CLI as `npm run build` does (`tsc -p tsconfig.build.json`), into CLI_DIST. */
@@ -158,7 +120,8 @@ export async function runBuildBench(options: BenchOptions): Promise<BuildResult>
   await buildCli();
   const rows: BuildRow[] = [];
   for (const size of options.corpusSizes) rows.push(await measureSize(size, options));
-  const tscBaseline = await measureTscBaseline(options);
+  const build = async (args: readonly string[]) => void (await measureProcess(NODE, [`${CLI_DIST}/cli.js`, ...args], REPO_ROOT, CLI_ENV));
+  const tsc = await measureTsc(options, path.join(REPO_ROOT, CORPUS_ROOT), [NODE, TSC], build);
   const phasesSize = options.corpusSizes.filter((size) => size <= options.phasesScripts).pop() ?? options.corpusSizes[0]!;
   const phases = await measurePhases(phasesSize, options);
   const commands = [
@@ -169,9 +132,10 @@ export async function runBuildBench(options: BenchOptions): Promise<BuildResult>
     `node ${cli('build', 0).join(' ').replace(/-0\b/g, '-N')}   # cold: after rm -rf of the output and of the cache`,
     `node ${cli('build', 0).join(' ').replace(/-0\b/g, '-N')}   # no-op: the same again`,
     `node ${cli('check', 0).join(' ').replace(/-0\b/g, '-N')}`,
-    `node node_modules/typescript/bin/tsc -p ${CORPUS_ROOT}/tsconfig-N.json   # include out-N/**/*.ts, strict, skipLibCheck, noEmit`,
+    `node ${CLI_DIST}/cli.js build --src ${CORPUS_ROOT}/tsc-src-N --out ${CORPUS_ROOT}/tsc-CLIENT-N/client   # plus the client's build arguments`,
+    `node node_modules/typescript/bin/tsc -p ${CORPUS_ROOT}/tsc-CLIENT-N/tsconfig.json   # app.ts importing ./client; tsc-CLIENT-baseline: the client library and zod only`,
     `node bench/build/phases.js ${CLI_DIST} ${CORPUS_ROOT}/src-N ${CORPUS_ROOT}/phases-N   # the cold build step by step, N = ${phasesSize}`,
     'each under /usr/bin/time -f %M (peak RSS); wall time measured by the parent with process.hrtime',
   ];
-  return { rows, tscBaseline, phases, phasesScripts: phasesSize, commands };
+  return { rows, tsc, phases, phasesScripts: phasesSize, commands };
 }

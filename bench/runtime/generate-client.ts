@@ -41,9 +41,12 @@ async function compileClient(files: readonly { path: string; content: string }[]
   await fs.rm(jsDir, { recursive: true, force: true });
   const compilerOptions = { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true };
   for (const file of files) {
+    // generated/runtime/ is JavaScript already (CommonJS here); its declaration files are not needed to run.
+    if (file.path.endsWith('.d.ts')) continue;
     const target = path.join(jsDir, file.path.replace(/\.ts$/, '.js'));
     await fs.mkdir(path.dirname(target), { recursive: true });
-    await fs.writeFile(target, ts.transpileModule(file.content, { compilerOptions, fileName: file.path }).outputText);
+    const js = file.path.endsWith('.ts') ? ts.transpileModule(file.content, { compilerOptions, fileName: file.path }).outputText : file.content;
+    await fs.writeFile(target, js);
   }
   return jsDir;
 }

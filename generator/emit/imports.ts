@@ -10,8 +10,3 @@ export function fileImport(specifier: string, esm: boolean): string {
 export function folderImport(specifier: string, esm: boolean): string {
   return esm ? `${specifier}/index.js` : specifier;
 }
-
-/** Rewrites the relative imports of a runtime template (`from './errors'`) for ESM. */
-export function withEsmImports(source: string, esm: boolean): string {
-  return esm ? source.replace(/(from '\.\/[A-Za-z0-9_-]+)'/g, "$1.js'") : source;
-}

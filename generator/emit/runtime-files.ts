@@ -1,5 +1,4 @@
 import type { Client } from '../config';
-import { withEsmImports } from './imports';
 import { lineCommentText } from './text';
 import type { GeneratedFile } from './module';
 
@@ -17,7 +16,7 @@ const SHARED_FOLDER = 'runtime';
  * files import the shared ones as `../runtime/<file>`), then the shared folder. Both land in one folder,
  * `generated/runtime/`.
  */
-const CLIENT_FOLDERS: Readonly<Record<Client, string>> = { ioredis: SHARED_FOLDER, 'node-redis': 'runtime-node-redis' };
+export const CLIENT_FOLDERS: Readonly<Record<Client, string>> = { ioredis: SHARED_FOLDER, 'node-redis': 'runtime-node-redis' };
 
 /** `from './x'` and, in a client's own folder, `from '../runtime/x'`. */
 const RELATIVE_IMPORT = /from '(\.\.\/runtime|\.)\/([A-Za-z0-9_-]+)'/g;
@@ -57,16 +56,42 @@ function reachedModules(byModule: ReadonlyMap<string, TemplateFile>, client: Cli
   return new Map([...reached].map(([name, key]) => [name, byModule.get(key) as TemplateFile]));
 }
 
+/** Under `templates/`: each client's runtime compiled to JavaScript and declarations (tools/compile-templates.ts). */
+export const COMPILED_FOLDER = 'compiled';
+
 /**
- * `generated/runtime/*.ts`: the runtime of the chosen client, copied from the templates behind the banner: the
- * modules its index reaches, nothing else (a node-redis client carries no ioredis file, and the reverse).
+ * The TypeScript sources of a client's runtime as one flat folder, by module name: the modules its index reaches,
+ * with `../runtime/x` imports rewritten to `./x`. tools/compile-templates.ts compiles exactly these.
+ */
+export function runtimeSources(templates: readonly TemplateFile[], client: Client): Map<string, TemplateFile> {
+  const modules = reachedModules(runtimeTemplates(templates), client);
+  return new Map(
+    [...modules]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([name, t]) => [name, { path: t.path, content: t.content.replace(/\r\n/g, '\n').replace(/from '\.\.\/runtime\//g, "from './") }]),
+  );
+}
+
+/**
+ * `generated/runtime/`: the runtime of the chosen client (the modules its index reaches, nothing else) as
+ * JavaScript plus declaration files, copied behind the banner from the variant of
+ * `templates/compiled/<client's folder>/` that fits the project: `esm` (ES modules, relative imports naming `.js`
+ * files) or `cjs` (CommonJS, bare relative imports). An application's type check reads only the declarations, and
+ * the build never loads TypeScript.
  */
 export function emitRuntimeFiles(templates: readonly TemplateFile[], banner: (source: string) => string, esm: boolean, client: Client = 'ioredis'): GeneratedFile[] {
-  const modules = reachedModules(runtimeTemplates(templates), client);
-  return [...modules].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, t]) => {
-    const flat = t.content.replace(/\r\n/g, '\n').replace(/from '\.\.\/runtime\//g, "from './");
-    return { path: `runtime/${name}.ts`, content: `${banner(`luagen templates/${t.path}`)}\n${withEsmImports(flat, esm)}` };
-  });
+  const sources = reachedModules(runtimeTemplates(templates), client);
+  const prefix = `${COMPILED_FOLDER}/${CLIENT_FOLDERS[client]}/${esm ? 'esm' : 'cjs'}/`;
+  const files = templates
+    .filter((t) => t.path.startsWith(prefix) && /^[^/]+\.(d\.ts|js)$/.test(t.path.slice(prefix.length)))
+    .map((t) => {
+      const name = t.path.slice(prefix.length);
+      const source = sources.get(name.replace(/\.(d\.ts|js)$/, ''));
+      if (!source) throw new Error(`luagen: templates/${t.path} has no source in the ${client} runtime (run npm run templates)`);
+      return { path: `runtime/${name}`, content: `${banner(`luagen templates/${source.path}`)}\n${t.content.replace(/\r\n/g, '\n')}` };
+    });
+  if (files.length === 0) throw new Error(`luagen: templates/${prefix} is missing (is the package complete?)`);
+  return files;
 }
 
 /** Fills the banner template (`{{source}}`). */

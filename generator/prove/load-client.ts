@@ -26,17 +26,22 @@ export interface LoadedSpec {
   readonly errorCodes: readonly string[];
 }
 
-/** Transpiles the generated TypeScript to CommonJS and evaluates it from memory; bare imports resolve from luagen. */
+/**
+ * Transpiles the generated modules (TypeScript, and the runtime's JavaScript, which is ES modules under `esm`) to
+ * CommonJS and evaluates them from memory; declaration files are skipped; bare imports resolve from luagen.
+ */
 export function loadClient(files: readonly GeneratedFile[]): LoadedClient {
   const root = path.join(path.sep, '__luagen_test_client__');
-  const sources = new Map(files.filter((f) => f.path.endsWith('.ts')).map((f) => [path.join(root, f.path.replace(/\.ts$/, '.js')), f.content]));
+  const modules = files.filter((f) => f.path.endsWith('.js') || (f.path.endsWith('.ts') && !f.path.endsWith('.d.ts')));
+  const sources = new Map(modules.map((f) => [path.join(root, f.path.replace(/\.ts$/, '.js')), f]));
   const loaded = new Map<string, Module>();
   const load = (file: string): unknown => {
     const cached = loaded.get(file);
     if (cached) return cached.exports;
     const source = sources.get(file);
     if (source === undefined) throw new Error(`luagen test: the generated client has no module ${file}`);
-    const js = ts.transpileModule(source, {
+    const js = ts.transpileModule(source.content, {
+      fileName: source.path,
       compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
     }).outputText;
     const module = new Module(file);

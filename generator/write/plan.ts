@@ -29,8 +29,8 @@ export function planIsEmpty(plan: WritePlan): boolean {
   return [plan.missing, plan.stale, plan.extra, plan.foreign, plan.blocked, plan.leftovers].every((list) => list.length === 0);
 }
 
-/** The banner that marks a file luagen wrote, by extension: `.ts` modules and `.md` catalog pages. */
-const BANNERS: Readonly<Record<string, string>> = { '.ts': BANNER_FIRST_LINE, '.md': MARKDOWN_BANNER_FIRST_LINE };
+/** The banner that marks a file luagen wrote, by extension: `.ts` modules, `.js` runtime files and `.md` catalog pages. */
+const BANNERS: Readonly<Record<string, string>> = { '.ts': BANNER_FIRST_LINE, '.js': BANNER_FIRST_LINE, '.md': MARKDOWN_BANNER_FIRST_LINE };
 
 function bannerOf(file: string): string | undefined {
   return BANNERS[path.posix.extname(file)];

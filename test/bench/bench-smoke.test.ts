@@ -12,6 +12,7 @@ const TINY: BenchOptions = {
   calls: { serial: 20, concurrent: 100, pipelined: 200 },
   benchmarkRequests: { wide: 1_000, single: 500 },
   corpusSizes: [2, 4],
+  tscSizes: [2],
 };
 
 describe('bench (smoke)', () => {
@@ -44,13 +45,18 @@ describe('bench (smoke)', () => {
     const build = report.build!;
     expect(build.rows.map((r) => r.scripts)).toEqual([2, 4]);
     for (const row of build.rows) {
-      for (const samples of [row.floor, row.cold, row.noop, row.check, row.tsc]) {
+      for (const samples of [row.floor, row.cold, row.noop, row.check]) {
         expect(samples).toHaveLength(TINY.buildRuns);
         expect(samples[0]!.peakRssMb).toBeGreaterThan(0);
       }
       // runtime files + one module per script + index.ts
       expect(row.generatedFiles).toBe(build.rows[0]!.generatedFiles - 2 + row.scripts);
     }
+
+    // tsc --noEmit: per client, its baseline, then an application importing a client of each size.
+    expect(build.tsc.rows.map((r) => `${r.client} ${r.scripts}`)).toEqual(['ioredis 0', 'ioredis 2']);
+    for (const row of build.tsc.rows) expect(row.samples).toHaveLength(TINY.tscRuns);
+    expect(build.tsc.rows[1]!.generatedFiles).toBeGreaterThan(2);
 
     const markdown = renderReport(report);
     expect(markdown).toContain('## Targets');

@@ -55,14 +55,14 @@ describe('the config file', () => {
     expect((await runCli(project, 'build')).code).toBe(0);
     const index = await fs.readFile(path.join(project, 'client/index.ts'), 'utf8');
     expect(index).toContain('export function bindScripts(redis: RedisClient)');
-    expect(await fs.readFile(path.join(project, 'client/runtime/client.ts'), 'utf8')).toContain("from '@redis/client'");
-    expect(await exists('client/runtime/at-most-once.ts')).toBe(false);
+    expect(await fs.readFile(path.join(project, 'client/runtime/client.js'), 'utf8')).toContain('require("@redis/client")');
+    expect(await exists('client/runtime/at-most-once.js')).toBe(false);
     expect((await runCli(project, 'check')).code).toBe(0);
     // The same scripts built for ioredis are another client: check says the folder is stale.
     expect((await runCli(project, 'check', '--client', 'ioredis')).code).toBe(1);
     expect((await runCli(project, 'build', '--client', 'ioredis')).code).toBe(0);
     expect(await fs.readFile(path.join(project, 'client/index.ts'), 'utf8')).toContain('bindScripts(redis: Redis | Cluster)');
-    expect(await exists('client/runtime/client.ts')).toBe(false);
+    expect(await exists('client/runtime/client.js')).toBe(false);
   });
 
   it('an unknown client is refused, in the file and as a flag, naming the choices', async () => {

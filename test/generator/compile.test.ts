@@ -89,6 +89,11 @@ test('the generated client compiles against zod 3 (the peer range allows ^3.23) 
   expect(compile(['test/.generated/compile-types-zod3/index.ts']).map(describeDiagnostic)).toEqual([]);
 }, 60_000);
 
+test('with skipLibCheck off the runtime declarations compile too, under zod 4 and zod 3', () => {
+  const checked = { ...STRICTEST, skipLibCheck: false };
+  expect(compile(['generated/index.ts', 'test/.generated/compile-types-zod3/index.ts'], checked).map(describeDiagnostic)).toEqual([]);
+}, 60_000);
+
 test('wrong argument and reply types are compile errors, exactly where marked', () => {
   const file = 'test/compile/wrong-arguments.ts';
   const source = ts.sys.readFile(path.join(REPO_ROOT, file)) ?? '';

@@ -114,6 +114,17 @@ describe('luagen test', () => {
     expect(code).toBe(0);
   });
 
+  test('runs a project built with esm (its runtime is ES modules JavaScript, loaded from memory)', async () => {
+    const dir = await tempProject({
+      'luagen.config.json': JSON.stringify({ src: 'redis/scripts', esm: true }),
+      'redis/scripts/kv/bump.lua': '--- Adds to a counter.\n--- @key counter  a string holding an integer\n--- @arg by integer  how much\n--- @return integer  the new value\nreturn redis.call(\'INCRBY\', KEYS[1], ARGV[1])\n',
+    });
+    const { code, scripts, stderr } = await luagenTest(dir, 11, '--seed', '1', '--runs', '10');
+    expect(stderr).toBe('');
+    expect(scripts.map((s) => [s.id, s.runs, s.finding])).toEqual([['kv.bump', 10, null]]);
+    expect(code).toBe(0);
+  });
+
   describe('@test-allow', () => {
     const script = (allow: string) => `--- Adds and checks the cap afterwards (the write is documented).
 --- @key counter  a string holding an integer

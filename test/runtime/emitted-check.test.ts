@@ -81,8 +81,8 @@ describe.each(ZOD_MAJORS.map(([name, pkg]) => [name, pkg] as const))('with %s', 
     for (const [name, src] of [['emitted-check', 'test/fixtures/validation/lua'], ['emitted-check-idempotent', 'test/fixtures/golden/idempotent/lua']]) {
       const outDir = await generateWithZodPackage(name, src, pkg);
       /* eslint-disable @typescript-eslint/no-require-imports */
-      const client = require(path.join(outDir, 'index.ts')) as Record<string, Spec>;
-      const runtime = require(path.join(outDir, 'runtime', 'encode-input.ts')) as EncodeInput;
+      const client = require(path.join(outDir, 'index')) as Record<string, Spec>;
+      const runtime = require(path.join(outDir, 'runtime', 'encode-input')) as EncodeInput;
       /* eslint-enable @typescript-eslint/no-require-imports */
       for (const [exportName, spec] of Object.entries(client)) if (typeof spec === 'object' && spec && 'encodeInto' in spec) specs.set(exportName, { spec, runtime });
     }

@@ -1,0 +1,30 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.isClusterClient = isClusterClient;
+exports.isErrorReply = isErrorReply;
+exports.replyOptions = replyOptions;
+exports.senderFor = senderFor;
+const client_1 = require("@redis/client");
+function isClusterClient(client) {
+    return 'masters' in client && 'nodeClient' in client;
+}
+/** An error Redis replied with (node-redis raises SimpleError / BlobError, both ErrorReply). */
+function isErrorReply(error) {
+    return error instanceof client_1.ErrorReply;
+}
+/**
+ * Replies as luagen's decoders read them, whatever type mapping the client was given: big numbers as exact
+ * strings, RESP3 maps as objects, doubles as numbers, booleans as booleans (the defaults otherwise). A reply
+ * declared as bytes takes bulk strings as Buffers (the ioredis `...Buffer` variant).
+ */
+const TEXT_REPLIES = { [client_1.RESP_TYPES.BIG_NUMBER]: String };
+const BINARY_REPLIES = { [client_1.RESP_TYPES.BIG_NUMBER]: String, [client_1.RESP_TYPES.BLOB_STRING]: Buffer };
+function replyOptions(binary) {
+    return { typeMapping: binary ? BINARY_REPLIES : TEXT_REPLIES };
+}
+function senderFor(client, binary) {
+    const options = replyOptions(binary);
+    if (isClusterClient(client))
+        return (args, firstKey, readonly) => client.sendCommand(firstKey, readonly, args, options);
+    return (args) => client.sendCommand(args, options);
+}

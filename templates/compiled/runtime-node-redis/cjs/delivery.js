@@ -1,0 +1,47 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.callFailure = callFailure;
+exports.isError = isError;
+const client_1 = require("@redis/client");
+const call_errors_1 = require("./call-errors");
+const errors_1 = require("./errors");
+const client_2 = require("./client");
+/**
+ * What a failed call of a script that writes tells its caller. node-redis writes every command once: a command
+ * written to the socket waits for its reply and, should the connection break, is rejected, never written again
+ * (node-redis 5 `flushWaitingForReply`); one not yet written stays queued for the next connection. So a write
+ * script runs at most once per call without any help. What luagen adds is the typed answer:
+ *
+ * - an error reply is Redis's answer: a typed ScriptCodeError, or a located ScriptError;
+ * - node-redis rejects before writing with ClientClosedError, ClientOfflineError (`disableOfflineQueue`),
+ *   AbortError and TimeoutError (`abortSignal` / `timeout` fire only while the command waits to be written), or a
+ *   full queue (`commandsQueueMaxLength`): ScriptNotSentError, safe to retry;
+ * - any other failure (the socket closed or timed out, `destroy()`, a cluster that lost its node) may come after
+ *   the command was written: ScriptOutcomeUnknownError. node-redis rejects queued and written commands alike
+ *   with that error when the client is destroyed, so a call that never left is then reported unknown too.
+ */
+function callFailure(spec, error) {
+    if (!isError(error) || error instanceof errors_1.LuagenError)
+        return error;
+    if (error instanceof client_1.ErrorReply)
+        return (0, call_errors_1.scriptFailure)(spec, error, client_2.isErrorReply);
+    if (spec.readonly)
+        return error;
+    if (neverWritten(error))
+        return new errors_1.ScriptNotSentError(spec.id, error.message, { cause: error });
+    return new errors_1.ScriptOutcomeUnknownError(spec.id, `no reply (${error.message})`, { cause: error });
+}
+/**
+ * An Error, also one made in another realm: node's socket errors (ECONNRESET ...) are built by node's own
+ * `Error`, which is not the application's when it runs in a vm context (jest, for one).
+ */
+function isError(value) {
+    return value instanceof Error || Object.prototype.toString.call(value) === '[object Error]';
+}
+function neverWritten(error) {
+    return (error instanceof client_1.ClientClosedError ||
+        error instanceof client_1.ClientOfflineError ||
+        error instanceof client_1.AbortError ||
+        error instanceof client_1.TimeoutError ||
+        error.message === 'The queue is full');
+}

@@ -1,0 +1,12 @@
+export { arg, keySchema, type ArgumentCodec, type RedisKey } from './arguments';
+export { type Batch, type QueuedReply } from './batch';
+export { bindScript, type ScriptFunction } from './bind';
+export { isClusterClient, type NodeRedisClient, type NodeRedisCluster, type RedisClient } from './client';
+export { CrossSlotError, LuagenError, RequestIdReusedError, ScriptArgumentError, ScriptCodeError, ScriptDeliveryError, ScriptError, ScriptNotSentError, ScriptOutcomeUnknownError, ScriptReplyError, } from './errors';
+export { type FunctionBinding, type FunctionLibrary } from './function-library';
+export { loadLibrary, preloadLibrary } from './functions';
+export { preloadScripts } from './preload';
+export * as run from './generated-code';
+export { reply, type ReplyDecoder } from './replies';
+export { defineScript, type ArgumentSpec, type ScriptDeclaration, type ScriptSpec } from './script';
+export { keySlot } from './slots';

@@ -1,0 +1,12 @@
+export { arg, keySchema, type ArgumentCodec, type RedisKey } from './arguments.js';
+export { type Batch, type QueuedReply } from './batch.js';
+export { bindScript, type ScriptFunction } from './bind.js';
+export { isClusterClient, type NodeRedisClient, type NodeRedisCluster, type RedisClient } from './client.js';
+export { CrossSlotError, LuagenError, RequestIdReusedError, ScriptArgumentError, ScriptCodeError, ScriptDeliveryError, ScriptError, ScriptNotSentError, ScriptOutcomeUnknownError, ScriptReplyError, } from './errors.js';
+export { type FunctionBinding, type FunctionLibrary } from './function-library.js';
+export { loadLibrary, preloadLibrary } from './functions.js';
+export { preloadScripts } from './preload.js';
+export * as run from './generated-code.js';
+export { reply, type ReplyDecoder } from './replies.js';
+export { defineScript, type ArgumentSpec, type ScriptDeclaration, type ScriptSpec } from './script.js';
+export { keySlot } from './slots.js';

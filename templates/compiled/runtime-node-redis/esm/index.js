@@ -1,0 +1,10 @@
+export { arg, keySchema } from './arguments.js';
+export { bindScript } from './bind.js';
+export { isClusterClient } from './client.js';
+export { CrossSlotError, LuagenError, RequestIdReusedError, ScriptArgumentError, ScriptCodeError, ScriptDeliveryError, ScriptError, ScriptNotSentError, ScriptOutcomeUnknownError, ScriptReplyError, } from './errors.js';
+export { loadLibrary, preloadLibrary } from './functions.js';
+export { preloadScripts } from './preload.js';
+export * as run from './generated-code.js';
+export { reply } from './replies.js';
+export { defineScript } from './script.js';
+export { keySlot } from './slots.js';

@@ -1,0 +1,16 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.preloadScripts = preloadScripts;
+const bind_1 = require("./bind");
+/**
+ * Loads every script into the server's script cache up front (SCRIPT LOAD), so that the first calls need no
+ * EVAL fallback. On a cluster: on every node the client knows, masters and replicas alike (read-only scripts
+ * may run on replicas, and each node keeps its own script cache). A Cluster that is still connecting knows
+ * no nodes yet: one command (queued by ioredis until the cluster is ready) waits for it first.
+ */
+async function preloadScripts(client, specs) {
+    if ((0, bind_1.isClusterClient)(client) && client.status !== 'ready')
+        await client.ping();
+    const nodes = (0, bind_1.isClusterClient)(client) ? client.nodes('all') : [client];
+    await Promise.all(nodes.map((node) => Promise.all(specs.map((spec) => node.script('LOAD', spec.lua)))));
+}
