@@ -31,6 +31,12 @@ export const TSC_CLIENTS: readonly TscClient[] = [
     // about 1.5 s of checking in ioredis's constructor overloads, with or without luagen (docs/performance.md).
     application: `import { Redis } from 'ioredis';\nimport { bindScripts } from './client';\n\nexport async function main(url: string) {\n  const redis = new Redis(url);\n  const scripts = bindScripts(redis);\n${CALL}`,
   },
+  {
+    name: 'node-redis',
+    buildArgs: ['--client', 'node-redis'],
+    baseline: "import { createClient } from '@redis/client';\nimport { z } from 'zod';\nexport const schema = z.object({ n: z.number() });\nexport const client = (url: string) => createClient({ url });\n",
+    application: `import { createClient } from '@redis/client';\nimport { bindScripts } from './client';\n\nexport async function main(url: string) {\n  const redis = createClient({ url });\n  const scripts = bindScripts(redis);\n${CALL}`,
+  },
 ];
 
 /** One compiled application: a client of `scripts` scripts, or the baseline (`scripts` 0). */
