@@ -5,23 +5,19 @@
  */
 import { RESP_TYPES } from '@redis/client';
 import Redis from 'ioredis';
-import { startRedis, type RedisHandle } from '../support/redis-server';
+import type { RedisHandle } from '../support/redis-server';
 import { uniquePrefix } from './clients';
 import { DECODE_CASES } from './decode-cases';
-import { loadNodeRedisFixture, NODE_REDIS_MATRIX, type NodeRedisFixture, type NodeRedisStandalone } from './node-redis-fixture';
+import { startNodeRedisSetup, stopNodeRedisSetup, NODE_REDIS_MATRIX, type NodeRedisFixture, type NodeRedisStandalone } from './node-redis-fixture';
 import { scriptCommandCalls } from './server-stats';
 
 let fixture: NodeRedisFixture;
 let server: RedisHandle;
 let admin: Redis;
 beforeAll(async () => {
-  [fixture, server] = await Promise.all([loadNodeRedisFixture(), startRedis({ dedicated: true })]);
-  admin = new Redis(server.url);
+  ({ fixture, server, admin } = await startNodeRedisSetup());
 }, 60_000);
-afterAll(async () => {
-  await admin?.quit();
-  await server?.stop();
-});
+afterAll(() => stopNodeRedisSetup({ admin, server }));
 
 type Exec = 'exec' | 'execAsPipeline';
 

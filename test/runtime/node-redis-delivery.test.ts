@@ -5,24 +5,22 @@
  */
 import { createClient } from '@redis/client';
 import Redis from 'ioredis';
-import { startRedis, type RedisHandle } from '../support/redis-server';
+import type { RedisHandle } from '../support/redis-server';
 import { startProxy, type TcpProxy } from '../support/tcp-proxy';
 import { countOutcomes, expectHonest, killRepeatedly, outcomeOf, sleep } from './delivery-support';
-import { loadNodeRedisFixture, type LooseNodeRedisScript, type NodeRedisFixture } from './node-redis-fixture';
+import { startNodeRedisSetup, stopNodeRedisSetup, type LooseNodeRedisScript, type NodeRedisFixture } from './node-redis-fixture';
 
 let fixture: NodeRedisFixture;
 let server: RedisHandle;
 let admin: Redis;
 let proxy: TcpProxy;
 beforeAll(async () => {
-  [fixture, server] = await Promise.all([loadNodeRedisFixture(), startRedis({ dedicated: true })]);
-  admin = new Redis(server.url);
+  ({ fixture, server, admin } = await startNodeRedisSetup());
   proxy = await startProxy({ host: server.host, port: server.port });
 }, 60_000);
 afterAll(async () => {
   await proxy?.stop();
-  await admin?.quit();
-  await server?.stop();
+  await stopNodeRedisSetup({ admin, server });
 });
 /** Clients a test opened: destroyed after it, passed or not (a reconnecting client would keep jest alive). */
 const opened: Client[] = [];

@@ -1,4 +1,6 @@
 import { createClient, createCluster, RESP_TYPES } from '@redis/client';
+import Redis from 'ioredis';
+import { startRedis, type RedisHandle } from '../support/redis-server';
 import type * as Runtime from '../../templates/runtime-node-redis';
 import type { ClusterNode } from '../support/redis-cluster';
 import { FIXTURE_SOURCE, loadGeneratedClient } from './fixture-client';
@@ -58,3 +60,22 @@ export const NODE_REDIS_MATRIX: readonly NodeRedisCombo[] = [
   combo('node-redis RESP3', 3),
   combo('node-redis RESP3 with maps as Map, doubles as strings, bulk strings as Buffers', 3, true),
 ];
+
+/** What the standalone node-redis test files share: the fixture client, a dedicated server and an ioredis admin connection. */
+export interface NodeRedisServerSetup {
+  readonly fixture: NodeRedisFixture;
+  readonly server: RedisHandle;
+  readonly admin: Redis;
+}
+
+/** Loads the fixture client and starts a dedicated server (in parallel); for a `beforeAll`. */
+export async function startNodeRedisSetup(): Promise<NodeRedisServerSetup> {
+  const [fixture, server] = await Promise.all([loadNodeRedisFixture(), startRedis({ dedicated: true })]);
+  return { fixture, server, admin: new Redis(server.url) };
+}
+
+/** Undoes startNodeRedisSetup; for an `afterAll` (parts may be missing when the start failed). */
+export async function stopNodeRedisSetup(setup: Partial<NodeRedisServerSetup>): Promise<void> {
+  await setup.admin?.quit();
+  await setup.server?.stop();
+}

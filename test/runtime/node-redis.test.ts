@@ -4,10 +4,10 @@
  * recovery, read-only scripts (EVALSHA_RO) and preload. Its own server: the tests flush the script cache.
  */
 import Redis from 'ioredis';
-import { startRedis, type RedisHandle } from '../support/redis-server';
+import type { RedisHandle } from '../support/redis-server';
 import { uniquePrefix } from './clients';
 import { ALL_BYTES, DECODE_CASES, runDecodeCases } from './decode-cases';
-import { loadNodeRedisFixture, NODE_REDIS_MATRIX, type NodeRedisFixture, type NodeRedisStandalone } from './node-redis-fixture';
+import { startNodeRedisSetup, stopNodeRedisSetup, NODE_REDIS_MATRIX, type NodeRedisFixture, type NodeRedisStandalone } from './node-redis-fixture';
 import { scriptCommandCalls } from './server-stats';
 import { markerLine } from './source-lines';
 import { FIXTURE_SOURCE } from './fixture-client';
@@ -18,13 +18,9 @@ let fixture: NodeRedisFixture;
 let server: RedisHandle;
 let admin: Redis;
 beforeAll(async () => {
-  [fixture, server] = await Promise.all([loadNodeRedisFixture(), startRedis({ dedicated: true })]);
-  admin = new Redis(server.url);
+  ({ fixture, server, admin } = await startNodeRedisSetup());
 }, 60_000);
-afterAll(async () => {
-  await admin?.quit();
-  await server?.stop();
-});
+afterAll(() => stopNodeRedisSetup({ admin, server }));
 
 async function failure(call: Promise<unknown>): Promise<Error> {
   return call.then(
