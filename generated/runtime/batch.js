@@ -80,16 +80,16 @@ function queueWrite(client, pipeline, spec, argv) {
         typeTransactionErrors(pipeline, state);
     }
     else if (!inFull) {
-        const send = client.sendCommand;
         command.promise = command.promise.catch((error) => {
             if (!(0, call_errors_1.isNoScript)(error))
-                return Promise.reject(error);
+                return Promise.reject((0, at_most_once_1.typedError)(command, error));
             argv[0] = spec.lua;
-            return send.call(client, (0, at_most_once_1.guardedCommand)(client, spec.id, 'eval', argv, binary));
+            return (0, at_most_once_1.sentGuarded)((0, at_most_once_1.sendCommand)(client, (0, at_most_once_1.guardedCommand)(client, spec.id, 'eval', argv, binary)));
         });
     }
     state.writes.push(command);
     pipeline.sendCommand(command);
+    return command;
 }
 function batchMethods(spec, toDefined) {
     const suffix = spec.reply.binary ? 'Buffer' : '';
@@ -105,8 +105,9 @@ function batchMethods(spec, toDefined) {
  */
 function queueScript(client, pipeline, spec, argv, methods) {
     const queuedAt = pipeline.length;
+    let written;
     if (!spec.readonly) {
-        queueWrite(client, pipeline, spec, argv);
+        written = queueWrite(client, pipeline, spec, argv);
     }
     else if (firstUseIn(batchState(pipeline), spec.sha1)) {
         argv.unshift(spec.lua);
@@ -120,7 +121,7 @@ function queueScript(client, pipeline, spec, argv, methods) {
         // The defined command still recovers should the cache be flushed while the pipeline runs.
         commandOf(pipeline, methods.defined, spec.id).call(pipeline, methods.toDefined(argv));
     }
-    return new QueuedScript(pipeline, spec, queuedAt);
+    return new QueuedScript(pipeline, spec, queuedAt, written);
 }
 /**
  * read(null): exec() resolves to null only when a WATCHed key changed (nothing was applied); a caller that
@@ -133,18 +134,22 @@ class QueuedScript {
     pipeline;
     spec;
     queuedAt;
-    constructor(pipeline, spec, queuedAt) {
+    written;
+    constructor(pipeline, spec, queuedAt, 
+    /** A script that writes: its guarded command, whose error `read` types (see typedError). */
+    written) {
         this.pipeline = pipeline;
         this.spec = spec;
         this.queuedAt = queuedAt;
+        this.written = written;
     }
     read(results) {
         // A transaction's queue starts with MULTI and ends with EXEC, which exec() leaves out of its results.
-        return readResult(this.spec, results, (all) => this.queuedAt - (this.pipeline.length > all.length ? 1 : 0));
+        return readResult(this.spec, results, (all) => this.queuedAt - (this.pipeline.length > all.length ? 1 : 0), this.written);
     }
 }
 /** The decoded reply (or the typed error) of one entry of `exec()`'s results, at the index `indexIn` gives. */
-function readResult(spec, results, indexIn) {
+function readResult(spec, results, indexIn, written) {
     if (!results)
         throw new errors_1.LuagenError(`${spec.id}: ${NO_RESULTS}`);
     const index = indexIn(results);
@@ -153,6 +158,6 @@ function readResult(spec, results, indexIn) {
         throw new errors_1.LuagenError(`${spec.id}: no result at position ${index} of the pipeline`);
     const [error, raw] = entry;
     if (error)
-        throw (0, call_errors_1.scriptFailure)(spec, error);
+        throw (0, call_errors_1.scriptFailure)(spec, written ? (0, at_most_once_1.typedError)(written, error) : error);
     return (0, call_errors_1.decodeReply)(spec, raw);
 }

@@ -99,7 +99,7 @@ function commandArguments(spec, argv) {
  */
 function sendWrite(client, spec, argv) {
     argv.unshift(spec.sha1);
-    return client.sendCommand.call(client, (0, at_most_once_1.guardedCommand)(client, spec.id, 'evalsha', argv, spec.reply.binary));
+    return (0, at_most_once_1.sendCommand)(client, (0, at_most_once_1.guardedCommand)(client, spec.id, 'evalsha', argv, spec.reply.binary));
 }
 /**
  * After EVALSHA failed: EVAL should Redis have answered NOSCRIPT (it did not run; the cache was empty or flushed
@@ -110,7 +110,7 @@ function resendWrite(client, spec, error, argv) {
     if (!(0, call_errors_1.isNoScript)(error))
         return Promise.reject(error);
     argv[0] = spec.lua;
-    return client.sendCommand.call(client, (0, at_most_once_1.guardedCommand)(client, spec.id, 'eval', argv, spec.reply.binary));
+    return (0, at_most_once_1.sentGuarded)((0, at_most_once_1.sendCommand)(client, (0, at_most_once_1.guardedCommand)(client, spec.id, 'eval', argv, spec.reply.binary)));
 }
 /** Binds one script to a client: EVALSHA through defineCommand, or FCALL for the Functions target. */
 function bindScript(client, spec) {
@@ -126,7 +126,7 @@ function bindScript(client, spec) {
         const send = (argv) => (0, read_only_1.callReadOnly)(client, generic, argv, () => defined.call(client, commandArguments(generic, [...argv])));
         return scriptFunction(client, spec, { send }, queue);
     }
-    return scriptFunction(client, spec, { send: (argv) => sendWrite(client, generic, argv), resend: (error, argv) => resendWrite(client, generic, error, argv) }, queue);
+    return scriptFunction(client, spec, { sendGuarded: (argv) => sendWrite(client, generic, argv), resend: (error, argv) => resendWrite(client, generic, error, argv) }, queue);
 }
 /**
  * The function a binding returns: validates and encodes the input (a bad one is rejected before anything is
@@ -138,7 +138,7 @@ function scriptFunction(client, spec, sender, queueArguments) {
     const fail = (error) => {
         throw (0, call_errors_1.scriptFailure)(generic, error);
     };
-    const { send, resend } = sender;
+    const { send, sendGuarded, resend } = sender;
     // Plain promise chaining rather than async/await: one promise and microtask fewer per call. A retry is chained
     // in the rejection handler only, so the success path is the command's promise plus one `then`.
     const call = (input) => {
@@ -148,6 +148,10 @@ function scriptFunction(client, spec, sender, queueArguments) {
         }
         catch (error) {
             return Promise.reject(error);
+        }
+        if (sendGuarded) {
+            const command = sendGuarded(argv);
+            return command.promise.then(decode, (error) => resend((0, at_most_once_1.typedError)(command, error), argv).then(decode, fail));
         }
         if (!resend)
             return send(argv).then(decode, fail);

@@ -28,18 +28,23 @@ export interface IoredisCommand {
 
 type CommandClass = new (name: string, args: unknown[], options: object) => IoredisCommand;
 
-/** Where a guarded command stands: not written yet, written and awaiting its reply, answered, re-send refused. */
-type Phase = 'new' | 'sent' | 'answered' | 'refused';
+/** Where a guarded command stands: not written yet, written (and maybe answered), a re-send refused. */
+const NEW = 0;
+const SENT = 1;
+/** Answered with a reply error (seen on a Cluster only, where a redirect may write the command again). */
+const ANSWERED = 2;
+const REFUSED_PHASE = 3;
 
-interface Guard {
-  readonly script: string;
-  phase: Phase;
-  settled: boolean;
-  socket?: object;
-}
-
+/**
+ * The guard's state lives in plain fields of the command, set once right after construction (one shape for every
+ * guarded command, no per-call closures): the base class's own resolve and reject stay as ioredis made them.
+ */
 interface GuardedCommand extends IoredisCommand {
-  luagenGuard: Guard;
+  luagenScript: string;
+  luagenPhase: number;
+  /** Set when ioredis settles the command (its resolve and reject both clear the timers first). */
+  luagenSettled: boolean;
+  _clearTimers(): void;
 }
 
 /** An unknown command: Redis answers it with an error, once, and refuses it inside MULTI (EXECABORT). */
@@ -50,128 +55,129 @@ function isReplyError(error: unknown): boolean {
   return error instanceof Error && error.name === 'ReplyError';
 }
 
-/** On a socket: the guarded commands written on it and still awaiting their reply (a property: no map lookup). */
+/**
+ * On a socket: the guarded commands written on it, in the order written (Redis answers in that order). Settled
+ * ones are dropped from the front as new ones arrive, so no lookup or removal is paid per reply.
+ */
 const AWAITING = Symbol('luagen awaiting replies');
 
-type WatchedSocket = { [AWAITING]?: Set<GuardedCommand>; once?: (event: string, listener: () => void) => void };
+class AwaitingReplies {
+  private commands: GuardedCommand[] = [];
+  private head = 0;
 
-function release(command: GuardedCommand): void {
-  const socket = command.luagenGuard.socket as WatchedSocket | undefined;
-  socket?.[AWAITING]?.delete(command);
+  add(command: GuardedCommand): void {
+    const commands = this.commands;
+    while (this.head < commands.length && (commands[this.head] as GuardedCommand).luagenSettled) this.head++;
+    if (this.head === commands.length) {
+      commands.length = 0;
+      this.head = 0;
+    } else if (this.head > 64 && this.head * 2 > commands.length) {
+      commands.splice(0, this.head);
+      this.head = 0;
+    }
+    commands.push(command);
+  }
+
+  /** Once the socket closes, no reply can come: every call still waiting on it settles as unknown. */
+  closed(): void {
+    const waiting = this.commands.slice(this.head);
+    this.commands = [];
+    this.head = 0;
+    for (const command of waiting) {
+      if (command.luagenSettled || command.luagenPhase !== SENT) continue;
+      command.reject(new ScriptOutcomeUnknownError(command.luagenScript, 'the connection closed before the reply arrived'));
+    }
+  }
 }
 
-/** Once the socket closes, no reply can come: every call still waiting on it settles as unknown. */
+type WatchedSocket = { [AWAITING]?: AwaitingReplies; once?: (event: string, listener: () => void) => void };
+
 function watch(target: object, command: GuardedCommand): void {
   const socket = target as WatchedSocket;
   let awaiting = socket[AWAITING];
   if (!awaiting) {
-    const commands = new Set<GuardedCommand>();
-    awaiting = commands;
-    socket[AWAITING] = commands;
-    socket.once?.('close', () => {
-      for (const waiting of [...commands]) {
-        if (waiting.luagenGuard.settled || waiting.luagenGuard.phase !== 'sent') continue;
-        waiting.reject(new ScriptOutcomeUnknownError(waiting.luagenGuard.script, 'the connection closed before the reply arrived'));
-      }
-      commands.clear();
-    });
+    const replies = new AwaitingReplies();
+    awaiting = replies;
+    socket[AWAITING] = replies;
+    socket.once?.('close', () => replies.closed());
   }
   awaiting.add(command);
-  command.luagenGuard.socket = target;
 }
 
-/** The error a call settles with: what the client knows about whether the script ran. */
-function typedError(guard: Guard, error: Error): Error {
-  if (guard.settled || error instanceof LuagenError) return error;
+/**
+ * The error a guarded command's call settles with: what the client knows about whether the script ran. Applied
+ * where the rejection is consumed (the call's rejection handler, a batch's `read()`), not in a wrapper per command:
+ * a rejected standalone command is never written again, so its phase is the one it had when it was rejected.
+ */
+export function typedError(command: IoredisCommand, error: unknown): unknown {
+  if (!(error instanceof Error) || error instanceof LuagenError) return error;
+  const { luagenPhase: phase, luagenScript: script } = command as GuardedCommand;
+  if (phase === undefined) return error;
   if (isReplyError(error)) {
-    return guard.phase === 'refused'
-      ? new ScriptOutcomeUnknownError(guard.script, 'the connection was lost after the script was sent', { cause: error })
-      : error;
+    return phase === REFUSED_PHASE ? new ScriptOutcomeUnknownError(script, 'the connection was lost after the script was sent', { cause: error }) : error;
   }
-  if (guard.phase === 'sent' || guard.phase === 'refused') {
-    return new ScriptOutcomeUnknownError(guard.script, `no reply (${error.message})`, { cause: error });
+  if (phase === SENT || phase === REFUSED_PHASE) {
+    return new ScriptOutcomeUnknownError(script, `no reply (${error.message})`, { cause: error });
   }
-  return new ScriptNotSentError(guard.script, error.message, { cause: error });
+  return new ScriptNotSentError(script, error.message, { cause: error });
 }
 
-/** A reply error reaches the outermost `reject` first (a Cluster wraps it to follow MOVED and ASK). */
-function noteReply(command: GuardedCommand, error: unknown): void {
-  const guard = command.luagenGuard as Guard | undefined;
-  if (guard && guard.phase === 'sent' && isReplyError(error)) {
-    guard.phase = 'answered';
-    release(command);
-  }
-}
+const guardedClasses = new WeakMap<CommandClass, { standalone: CommandClass; cluster: CommandClass }>();
 
-const guardedClasses = new WeakMap<CommandClass, CommandClass>();
-
-function guardedClassOf(Base: CommandClass): CommandClass {
+function guardedClassesOf(Base: CommandClass): { standalone: CommandClass; cluster: CommandClass } {
   const known = guardedClasses.get(Base);
   if (known) return known;
   // No class fields: the base constructor calls initPromise() before they would be initialised.
   class GuardedScriptCommand extends Base {
-    override initPromise(): void {
-      const self = this as unknown as GuardedCommand & { luagenRaw?: boolean; luagenReject?: (error: Error) => void };
-      self.luagenRaw = true;
-      super.initPromise();
-      self.luagenRaw = false;
-      if (self.luagenGuard) self.luagenGuard.settled = false;
-      const { resolve } = self;
-      const reject = self.luagenReject as (error: Error) => void;
-      self.resolve = (value) => {
-        const guard = self.luagenGuard;
-        if (guard && !guard.settled) {
-          guard.phase = 'answered';
-          guard.settled = true;
-          release(self);
-        }
-        return resolve(value);
-      };
-      // Stored past the `reject` setter: this wrapper notes a reply error itself (one closure fewer per call).
-      self.luagenReject = (error) => {
-        const guard = self.luagenGuard;
-        if (!guard) return reject(error);
-        noteReply(self, error);
-        const typed = typedError(guard, error);
-        guard.settled = true;
-        release(self);
-        reject(typed);
-      };
+    _clearTimers(): void {
+      (this as unknown as GuardedCommand).luagenSettled = true;
+      (Base.prototype as unknown as GuardedCommand)._clearTimers.call(this);
     }
 
     override toWritable(socket: object): string | Buffer {
       const self = this as unknown as GuardedCommand;
-      const guard = self.luagenGuard;
-      if (guard.settled || guard.phase === 'sent' || guard.phase === 'refused') {
-        if (guard.phase === 'sent') guard.phase = 'refused';
+      const phase = self.luagenPhase;
+      if (self.luagenSettled || phase === SENT || phase === REFUSED_PHASE) {
+        if (phase === SENT) self.luagenPhase = REFUSED_PHASE;
         return REFUSED;
       }
-      guard.phase = 'sent';
+      self.luagenPhase = SENT;
       watch(socket, self);
       return super.toWritable(socket);
     }
   }
-  // Every assignment to `reject` (ioredis's own, a Cluster's wrapper) is observed, so that a reply error is
-  // seen as an answer before a wrapper acts on it (a redirect writes the command again).
-  Object.defineProperty(GuardedScriptCommand.prototype, 'reject', {
+  /**
+   * On a Cluster, a reply error (MOVED, ASK) may be followed by a re-write of the same command: the Cluster wraps
+   * `reject` to follow redirects, and this wrapper notes the reply as an answer before the Cluster acts on it.
+   */
+  class GuardedClusterScriptCommand extends GuardedScriptCommand {
+    override initPromise(): void {
+      const self = this as unknown as GuardedCommand & { luagenRaw?: boolean };
+      self.luagenRaw = true;
+      super.initPromise();
+      self.luagenRaw = false;
+      if (self.luagenPhase !== undefined) self.luagenSettled = false;
+    }
+  }
+  Object.defineProperty(GuardedClusterScriptCommand.prototype, 'reject', {
     configurable: true,
     get(this: { luagenReject?: (error: Error) => void }) {
       return this.luagenReject;
     },
     set(this: GuardedCommand & { luagenReject?: (error: Error) => void; luagenRaw?: boolean }, reject: (error: Error) => void) {
-      // ioredis's own, set inside initPromise: wrapped by ours right after, which observes for both.
       if (this.luagenRaw) {
         this.luagenReject = reject;
         return;
       }
       this.luagenReject = (error: Error) => {
-        noteReply(this, error);
+        if (this.luagenPhase === SENT && isReplyError(error)) this.luagenPhase = ANSWERED;
         return reject.call(this, error);
       };
     },
   });
-  guardedClasses.set(Base, GuardedScriptCommand);
-  return GuardedScriptCommand;
+  const classes = { standalone: GuardedScriptCommand, cluster: GuardedClusterScriptCommand };
+  guardedClasses.set(Base, classes);
+  return classes;
 }
 
 const guardedByClient = new WeakMap<object, CommandClass>();
@@ -192,7 +198,8 @@ function guardedClassFor(client: RedisClient): CommandClass {
     const probe = { options: {}, sendCommand: (command: IoredisCommand) => ((built = command), command.promise) };
     (client.call as unknown as (this: unknown, ...args: unknown[]) => unknown).call(probe, 'ping');
     if (!built) throw new LuagenError('this ioredis client does not build Command objects through sendCommand()');
-    Guarded = guardedClassOf(built.constructor as CommandClass);
+    const classes = guardedClassesOf(built.constructor as CommandClass);
+    Guarded = (client as { isCluster?: boolean }).isCluster === true ? classes.cluster : classes.standalone;
     guardedByClient.set(owner, Guarded);
   }
   Object.defineProperty(client, GUARDED_CLASS, { value: Guarded });
@@ -214,16 +221,29 @@ export function guardedCommand(
     replyEncoding: binary ? null : 'utf8',
     errorStack: options.showFriendlyErrorStack ? new Error() : undefined,
   }) as GuardedCommand;
-  command.luagenGuard = { script, phase: 'new', settled: false };
+  command.luagenScript = script;
+  command.luagenPhase = NEW;
+  command.luagenSettled = false;
   return command;
 }
 
 /** Whether a guarded command was ever written (so the outcome of its batch is unknown once it fails). */
 export function wasWritten(command: IoredisCommand): boolean {
-  return (command as GuardedCommand).luagenGuard.phase !== 'new';
+  return (command as GuardedCommand).luagenPhase !== NEW;
 }
 
 /** Whether a re-send of the command was refused (its batch then fails with EXECABORT). */
 export function wasRefused(command: IoredisCommand): boolean {
-  return (command as GuardedCommand).luagenGuard.phase === 'refused';
+  return (command as GuardedCommand).luagenPhase === REFUSED_PHASE;
+}
+
+/** Hands a guarded command to the client (or a pipeline) to write; returns the command. */
+export function sendCommand(client: RedisClient, command: IoredisCommand): IoredisCommand {
+  (client.sendCommand as unknown as (command: unknown) => unknown).call(client, command);
+  return command;
+}
+
+/** The promise of a sent guarded command, rejecting with its typed error: one promise more, for the rarer paths. */
+export function sentGuarded(command: IoredisCommand): Promise<unknown> {
+  return command.promise.catch((error: unknown) => Promise.reject(typedError(command, error)));
 }

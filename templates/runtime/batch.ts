@@ -1,5 +1,5 @@
 import type { ChainableCommander } from 'ioredis';
-import { guardedCommand, wasRefused, wasWritten, type IoredisCommand } from './at-most-once';
+import { guardedCommand, sendCommand, sentGuarded, typedError, wasRefused, wasWritten, type IoredisCommand } from './at-most-once';
 import type { RedisClient } from './bind';
 import { decodeReply, isNoScript, scriptFailure } from './call-errors';
 import { LuagenError, ScriptNotSentError, ScriptOutcomeUnknownError } from './errors';
@@ -81,7 +81,7 @@ function typeTransactionErrors(pipeline: ChainableCommander, state: BatchState):
  * Queues a call of a script that writes as a command written at most once (at-most-once.ts). In a plain
  * pipeline, an EVALSHA answered NOSCRIPT (the cache was flushed meanwhile) is sent again in full after the batch.
  */
-function queueWrite(client: RedisClient, pipeline: ChainableCommander, spec: ScriptSpec<unknown, unknown>, argv: unknown[]): void {
+function queueWrite(client: RedisClient, pipeline: ChainableCommander, spec: ScriptSpec<unknown, unknown>, argv: unknown[]): IoredisCommand {
   const state = batchState(pipeline);
   const binary = spec.reply.binary;
   const inFull = firstUseIn(state, spec.sha1);
@@ -91,15 +91,15 @@ function queueWrite(client: RedisClient, pipeline: ChainableCommander, spec: Scr
   if (isTransaction(pipeline)) {
     typeTransactionErrors(pipeline, state);
   } else if (!inFull) {
-    const send = client.sendCommand as unknown as (command: unknown) => Promise<unknown>;
     command.promise = command.promise.catch((error: unknown) => {
-      if (!isNoScript(error)) return Promise.reject(error);
+      if (!isNoScript(error)) return Promise.reject(typedError(command, error));
       argv[0] = spec.lua;
-      return send.call(client, guardedCommand(client, spec.id, 'eval', argv, binary));
+      return sentGuarded(sendCommand(client, guardedCommand(client, spec.id, 'eval', argv, binary)));
     });
   }
   state.writes.push(command);
   (pipeline as unknown as { sendCommand(command: unknown): unknown }).sendCommand(command);
+  return command;
 }
 
 /** How one script is queued: the ioredis methods (the `...Buffer` variants for binary replies), worked out once. */
@@ -133,8 +133,9 @@ export function queueScript(
   methods: BatchMethods,
 ): QueuedReply<unknown> {
   const queuedAt = pipeline.length;
+  let written: IoredisCommand | undefined;
   if (!spec.readonly) {
-    queueWrite(client, pipeline, spec, argv);
+    written = queueWrite(client, pipeline, spec, argv);
   } else if (firstUseIn(batchState(pipeline), spec.sha1)) {
     argv.unshift(spec.lua);
     commandOf(pipeline, methods.eval, spec.id).call(pipeline, argv);
@@ -145,7 +146,7 @@ export function queueScript(
     // The defined command still recovers should the cache be flushed while the pipeline runs.
     commandOf(pipeline, methods.defined, spec.id).call(pipeline, methods.toDefined(argv));
   }
-  return new QueuedScript(pipeline, spec, queuedAt);
+  return new QueuedScript(pipeline, spec, queuedAt, written);
 }
 
 /**
@@ -162,11 +163,13 @@ class QueuedScript implements QueuedReply<unknown> {
     private readonly pipeline: ChainableCommander,
     private readonly spec: ScriptSpec<unknown, unknown>,
     private readonly queuedAt: number,
+    /** A script that writes: its guarded command, whose error `read` types (see typedError). */
+    private readonly written: IoredisCommand | undefined,
   ) {}
 
   read(results: [error: Error | null, result: unknown][] | null): unknown {
     // A transaction's queue starts with MULTI and ends with EXEC, which exec() leaves out of its results.
-    return readResult(this.spec, results, (all) => this.queuedAt - (this.pipeline.length > all.length ? 1 : 0));
+    return readResult(this.spec, results, (all) => this.queuedAt - (this.pipeline.length > all.length ? 1 : 0), this.written);
   }
 }
 
@@ -175,12 +178,13 @@ export function readResult(
   spec: ScriptSpec<unknown, unknown>,
   results: [error: Error | null, result: unknown][] | null,
   indexIn: (results: [error: Error | null, result: unknown][]) => number,
+  written?: IoredisCommand,
 ): unknown {
   if (!results) throw new LuagenError(`${spec.id}: ${NO_RESULTS}`);
   const index = indexIn(results);
   const entry = results[index];
   if (!entry) throw new LuagenError(`${spec.id}: no result at position ${index} of the pipeline`);
   const [error, raw] = entry;
-  if (error) throw scriptFailure(spec, error);
+  if (error) throw scriptFailure(spec, written ? typedError(written, error) : error);
   return decodeReply(spec, raw);
 }

@@ -1,6 +1,6 @@
 import type { ChainableCommander, Cluster, Redis } from 'ioredis';
 import type { RedisKey } from './arguments';
-import { guardedCommand } from './at-most-once';
+import { guardedCommand, sendCommand, sentGuarded, typedError, type IoredisCommand } from './at-most-once';
 import { batchMethods, commandOf, queueScript, type QueuedReply } from './batch';
 import { decodeReply, isNoScript, scriptFailure } from './call-errors';
 import { CrossSlotError, LuagenError, ScriptArgumentError } from './errors';
@@ -100,16 +100,14 @@ function commandArguments(spec: ScriptSpec<unknown, unknown>, argv: unknown[]): 
   return argv;
 }
 
-type SendCommand = (command: unknown) => Promise<unknown>;
-
 /**
  * Runs a script that writes: EVALSHA; its command is written at most once (at-most-once.ts). `argv` is
  * `numkeys, ...keys, ...args`; it becomes `sha1, numkeys, ...` (one array for both tries: a Command copies its
  * arguments, args.flat()).
  */
-function sendWrite(client: RedisClient, spec: ScriptSpec<unknown, unknown>, argv: unknown[]): Promise<unknown> {
+function sendWrite(client: RedisClient, spec: ScriptSpec<unknown, unknown>, argv: unknown[]): IoredisCommand {
   argv.unshift(spec.sha1);
-  return (client.sendCommand as unknown as SendCommand).call(client, guardedCommand(client, spec.id, 'evalsha', argv, spec.reply.binary));
+  return sendCommand(client, guardedCommand(client, spec.id, 'evalsha', argv, spec.reply.binary));
 }
 
 /**
@@ -120,7 +118,7 @@ function sendWrite(client: RedisClient, spec: ScriptSpec<unknown, unknown>, argv
 function resendWrite(client: RedisClient, spec: ScriptSpec<unknown, unknown>, error: unknown, argv: unknown[]): Promise<unknown> {
   if (!isNoScript(error)) return Promise.reject(error);
   argv[0] = spec.lua;
-  return (client.sendCommand as unknown as SendCommand).call(client, guardedCommand(client, spec.id, 'eval', argv, spec.reply.binary));
+  return sentGuarded(sendCommand(client, guardedCommand(client, spec.id, 'eval', argv, spec.reply.binary)));
 }
 
 /** Binds one script to a client: EVALSHA through defineCommand, or FCALL for the Functions target. */
@@ -136,14 +134,19 @@ export function bindScript<Input, Reply>(client: RedisClient, spec: ScriptSpec<I
     const send = (argv: unknown[]) => callReadOnly(client, generic, argv, () => defined.call(client, commandArguments(generic, [...argv])));
     return scriptFunction(client, spec, { send }, queue);
   }
-  return scriptFunction(client, spec, { send: (argv) => sendWrite(client, generic, argv), resend: (error, argv) => resendWrite(client, generic, error, argv) }, queue);
+  return scriptFunction(client, spec, { sendGuarded: (argv) => sendWrite(client, generic, argv), resend: (error, argv) => resendWrite(client, generic, error, argv) }, queue);
 }
 
-/** How a binding sends a call: `send`, then, should it fail, `resend` (which retries or rejects) when given. */
-export interface CallSender {
-  readonly send: (argv: unknown[]) => Promise<unknown>;
-  readonly resend?: (error: unknown, argv: unknown[]) => Promise<unknown>;
-}
+/**
+ * How a binding sends a call: `send`, or, for a script that writes, `sendGuarded` (the guarded command, already
+ * sent: its rejection is typed by the call, see typedError); then, should it fail, `resend` (which retries or
+ * rejects) when given.
+ */
+export type CallSender =
+  | { readonly send: (argv: unknown[]) => Promise<unknown>; readonly sendGuarded?: undefined; readonly resend?: Resend }
+  | { readonly sendGuarded: (argv: unknown[]) => IoredisCommand; readonly send?: undefined; readonly resend: Resend };
+
+type Resend = (error: unknown, argv: unknown[]) => Promise<unknown>;
 
 /**
  * The function a binding returns: validates and encodes the input (a bad one is rejected before anything is
@@ -160,7 +163,7 @@ export function scriptFunction<Input, Reply>(
   const fail = (error: unknown): never => {
     throw scriptFailure(generic, error);
   };
-  const { send, resend } = sender;
+  const { send, sendGuarded, resend } = sender;
   // Plain promise chaining rather than async/await: one promise and microtask fewer per call. A retry is chained
   // in the rejection handler only, so the success path is the command's promise plus one `then`.
   const call = (input?: Input): Promise<Reply> => {
@@ -169,6 +172,10 @@ export function scriptFunction<Input, Reply>(
       argv = scriptArguments(client, generic, input);
     } catch (error) {
       return Promise.reject(error);
+    }
+    if (sendGuarded) {
+      const command = sendGuarded(argv);
+      return command.promise.then(decode, (error: unknown) => resend(typedError(command, error), argv).then(decode, fail));
     }
     if (!resend) return send(argv).then(decode, fail);
     return send(argv).then(decode, (error: unknown) => resend(error, argv).then(decode, fail));

@@ -1,7 +1,7 @@
 import type { ChainableCommander, Cluster, Redis } from 'ioredis';
-import { guardedCommand } from './at-most-once';
+import { guardedCommand, sendCommand, sentGuarded, type IoredisCommand } from './at-most-once';
 import { isTransaction, readResult, type QueuedReply } from './batch';
-import { isClusterClient, scriptFunction, type RedisClient, type ScriptFunction } from './bind';
+import { isClusterClient, scriptFunction, type CallSender, type RedisClient, type ScriptFunction } from './bind';
 import { isFunctionMissing, loadFunctions, loadOnce, type FunctionBinding, type FunctionLibrary } from './function-library';
 import type { ScriptSpec } from './script';
 
@@ -40,28 +40,28 @@ function commandName(spec: ScriptSpec<unknown, unknown>): string {
   return spec.readonly ? FCALL_RO : 'fcall';
 }
 
-/** FCALL of the script's function. A function that writes goes as a command written at most once (at-most-once.ts). */
-function sendFunction(client: RedisClient, spec: ScriptSpec<unknown, unknown>, args: unknown[]): Promise<unknown> {
-  if (spec.readonly) return ((spec.reply.binary ? client.callBuffer : client.call) as unknown as Send).call(client, FCALL_RO, args);
-  const command = guardedCommand(client, spec.id, 'fcall', args, spec.reply.binary);
-  return (client.sendCommand as unknown as (command: unknown) => Promise<unknown>).call(client, command);
+/** FCALL_RO of a read-only function. */
+function sendReadOnly(client: RedisClient, spec: ScriptSpec<unknown, unknown>, args: unknown[]): Promise<unknown> {
+  return ((spec.reply.binary ? client.callBuffer : client.call) as unknown as Send).call(client, FCALL_RO, args);
+}
+
+/** FCALL of a function that writes, as a command written at most once (at-most-once.ts). */
+function sendWrite(client: RedisClient, spec: ScriptSpec<unknown, unknown>, args: unknown[]): IoredisCommand {
+  return sendCommand(client, guardedCommand(client, spec.id, 'fcall', args, spec.reply.binary));
 }
 
 /** Binds a script of the Functions target; the same API as an EVAL script (see bindScript). */
 export function bindFunction<Input, Reply>(client: RedisClient, spec: ScriptSpec<Input, Reply>, binding: FunctionBinding): ScriptFunction<Input, Reply> {
   const generic = spec as ScriptSpec<unknown, unknown>;
-  return scriptFunction(
-    client,
-    spec,
-    {
-      // `argv` becomes `name, numkeys, ...keys, ...args`, the arguments of both tries.
-      send: (argv) => (argv.unshift(binding.name), sendFunction(client, generic, argv)),
-      // When the server lacks the function (it did not run): load the library and call once more.
-      resend: (error, argv) =>
-        isFunctionMissing(error) ? loadLibrary(client, binding.library).then(() => sendFunction(client, generic, argv)) : Promise.reject(error),
-    },
-    (pipeline, argv) => queueFunction(pipeline, generic, binding, argv),
-  );
+  const again = (argv: unknown[]) => (spec.readonly ? sendReadOnly(client, generic, argv) : sentGuarded(sendWrite(client, generic, argv)));
+  // When the server lacks the function (it did not run): load the library and call once more.
+  const resend = (error: unknown, argv: unknown[]) =>
+    isFunctionMissing(error) ? loadLibrary(client, binding.library).then(() => again(argv)) : Promise.reject(error);
+  // `argv` becomes `name, numkeys, ...keys, ...args`, the arguments of both tries.
+  const sender: CallSender = spec.readonly
+    ? { send: (argv) => (argv.unshift(binding.name), sendReadOnly(client, generic, argv)), resend }
+    : { sendGuarded: (argv) => (argv.unshift(binding.name), sendWrite(client, generic, argv)), resend };
+  return scriptFunction(client, spec, sender, (pipeline, argv) => queueFunction(pipeline, generic, binding, argv));
 }
 
 type Results = [error: Error | null, result: unknown][] | null;

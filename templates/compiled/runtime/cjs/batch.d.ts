@@ -1,4 +1,5 @@
 import type { ChainableCommander } from 'ioredis';
+import { type IoredisCommand } from './at-most-once';
 import type { RedisClient } from './bind';
 import type { ScriptSpec } from './script';
 /** A script queued in a pipeline or transaction. */
@@ -30,5 +31,5 @@ export declare function batchMethods(spec: ScriptSpec<unknown, unknown>, toDefin
  */
 export declare function queueScript(client: RedisClient, pipeline: ChainableCommander, spec: ScriptSpec<unknown, unknown>, argv: unknown[], methods: BatchMethods): QueuedReply<unknown>;
 /** The decoded reply (or the typed error) of one entry of `exec()`'s results, at the index `indexIn` gives. */
-export declare function readResult(spec: ScriptSpec<unknown, unknown>, results: [error: Error | null, result: unknown][] | null, indexIn: (results: [error: Error | null, result: unknown][]) => number): unknown;
+export declare function readResult(spec: ScriptSpec<unknown, unknown>, results: [error: Error | null, result: unknown][] | null, indexIn: (results: [error: Error | null, result: unknown][]) => number, written?: IoredisCommand): unknown;
 export {};

@@ -29,22 +29,25 @@ const FCALL_RO = 'fcall_ro';
 function commandName(spec) {
     return spec.readonly ? FCALL_RO : 'fcall';
 }
-/** FCALL of the script's function. A function that writes goes as a command written at most once (at-most-once.ts). */
-function sendFunction(client, spec, args) {
-    if (spec.readonly)
-        return (spec.reply.binary ? client.callBuffer : client.call).call(client, FCALL_RO, args);
-    const command = (0, at_most_once_1.guardedCommand)(client, spec.id, 'fcall', args, spec.reply.binary);
-    return client.sendCommand.call(client, command);
+/** FCALL_RO of a read-only function. */
+function sendReadOnly(client, spec, args) {
+    return (spec.reply.binary ? client.callBuffer : client.call).call(client, FCALL_RO, args);
+}
+/** FCALL of a function that writes, as a command written at most once (at-most-once.ts). */
+function sendWrite(client, spec, args) {
+    return (0, at_most_once_1.sendCommand)(client, (0, at_most_once_1.guardedCommand)(client, spec.id, 'fcall', args, spec.reply.binary));
 }
 /** Binds a script of the Functions target; the same API as an EVAL script (see bindScript). */
 function bindFunction(client, spec, binding) {
     const generic = spec;
-    return (0, bind_1.scriptFunction)(client, spec, {
-        // `argv` becomes `name, numkeys, ...keys, ...args`, the arguments of both tries.
-        send: (argv) => (argv.unshift(binding.name), sendFunction(client, generic, argv)),
-        // When the server lacks the function (it did not run): load the library and call once more.
-        resend: (error, argv) => (0, function_library_1.isFunctionMissing)(error) ? loadLibrary(client, binding.library).then(() => sendFunction(client, generic, argv)) : Promise.reject(error),
-    }, (pipeline, argv) => queueFunction(pipeline, generic, binding, argv));
+    const again = (argv) => (spec.readonly ? sendReadOnly(client, generic, argv) : (0, at_most_once_1.sentGuarded)(sendWrite(client, generic, argv)));
+    // When the server lacks the function (it did not run): load the library and call once more.
+    const resend = (error, argv) => (0, function_library_1.isFunctionMissing)(error) ? loadLibrary(client, binding.library).then(() => again(argv)) : Promise.reject(error);
+    // `argv` becomes `name, numkeys, ...keys, ...args`, the arguments of both tries.
+    const sender = spec.readonly
+        ? { send: (argv) => (argv.unshift(binding.name), sendReadOnly(client, generic, argv)), resend }
+        : { sendGuarded: (argv) => (argv.unshift(binding.name), sendWrite(client, generic, argv)), resend };
+    return (0, bind_1.scriptFunction)(client, spec, sender, (pipeline, argv) => queueFunction(pipeline, generic, binding, argv));
 }
 /**
  * Per pipeline: where each library's FUNCTION LOAD sits among the results, by library name. Kept on the pipeline

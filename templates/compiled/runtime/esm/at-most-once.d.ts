@@ -22,9 +22,19 @@ export interface IoredisCommand {
     initPromise(): void;
     toWritable(socket: object): string | Buffer;
 }
+/**
+ * The error a guarded command's call settles with: what the client knows about whether the script ran. Applied
+ * where the rejection is consumed (the call's rejection handler, a batch's `read()`), not in a wrapper per command:
+ * a rejected standalone command is never written again, so its phase is the one it had when it was rejected.
+ */
+export declare function typedError(command: IoredisCommand, error: unknown): unknown;
 /** A script command for `client` (or a pipeline of it) that is written at most once. */
 export declare function guardedCommand(client: RedisClient, script: string, name: 'eval' | 'evalsha' | 'fcall', args: unknown[], binary: boolean): IoredisCommand;
 /** Whether a guarded command was ever written (so the outcome of its batch is unknown once it fails). */
 export declare function wasWritten(command: IoredisCommand): boolean;
 /** Whether a re-send of the command was refused (its batch then fails with EXECABORT). */
 export declare function wasRefused(command: IoredisCommand): boolean;
+/** Hands a guarded command to the client (or a pipeline) to write; returns the command. */
+export declare function sendCommand(client: RedisClient, command: IoredisCommand): IoredisCommand;
+/** The promise of a sent guarded command, rejecting with its typed error: one promise more, for the rarer paths. */
+export declare function sentGuarded(command: IoredisCommand): Promise<unknown>;

@@ -1,129 +1,138 @@
 import { LuagenError, ScriptNotSentError, ScriptOutcomeUnknownError } from './errors.js';
+/** Where a guarded command stands: not written yet, written (and maybe answered), a re-send refused. */
+const NEW = 0;
+const SENT = 1;
+/** Answered with a reply error (seen on a Cluster only, where a redirect may write the command again). */
+const ANSWERED = 2;
+const REFUSED_PHASE = 3;
 /** An unknown command: Redis answers it with an error, once, and refuses it inside MULTI (EXECABORT). */
 const REFUSED_NAME = 'LUAGEN-REFUSED-TO-RESEND-A-WRITE-SCRIPT';
 const REFUSED = `*1\r\n$${REFUSED_NAME.length}\r\n${REFUSED_NAME}\r\n`;
 function isReplyError(error) {
     return error instanceof Error && error.name === 'ReplyError';
 }
-/** On a socket: the guarded commands written on it and still awaiting their reply (a property: no map lookup). */
+/**
+ * On a socket: the guarded commands written on it, in the order written (Redis answers in that order). Settled
+ * ones are dropped from the front as new ones arrive, so no lookup or removal is paid per reply.
+ */
 const AWAITING = Symbol('luagen awaiting replies');
-function release(command) {
-    const socket = command.luagenGuard.socket;
-    socket?.[AWAITING]?.delete(command);
+class AwaitingReplies {
+    commands = [];
+    head = 0;
+    add(command) {
+        const commands = this.commands;
+        while (this.head < commands.length && commands[this.head].luagenSettled)
+            this.head++;
+        if (this.head === commands.length) {
+            commands.length = 0;
+            this.head = 0;
+        }
+        else if (this.head > 64 && this.head * 2 > commands.length) {
+            commands.splice(0, this.head);
+            this.head = 0;
+        }
+        commands.push(command);
+    }
+    /** Once the socket closes, no reply can come: every call still waiting on it settles as unknown. */
+    closed() {
+        const waiting = this.commands.slice(this.head);
+        this.commands = [];
+        this.head = 0;
+        for (const command of waiting) {
+            if (command.luagenSettled || command.luagenPhase !== SENT)
+                continue;
+            command.reject(new ScriptOutcomeUnknownError(command.luagenScript, 'the connection closed before the reply arrived'));
+        }
+    }
 }
-/** Once the socket closes, no reply can come: every call still waiting on it settles as unknown. */
 function watch(target, command) {
     const socket = target;
     let awaiting = socket[AWAITING];
     if (!awaiting) {
-        const commands = new Set();
-        awaiting = commands;
-        socket[AWAITING] = commands;
-        socket.once?.('close', () => {
-            for (const waiting of [...commands]) {
-                if (waiting.luagenGuard.settled || waiting.luagenGuard.phase !== 'sent')
-                    continue;
-                waiting.reject(new ScriptOutcomeUnknownError(waiting.luagenGuard.script, 'the connection closed before the reply arrived'));
-            }
-            commands.clear();
-        });
+        const replies = new AwaitingReplies();
+        awaiting = replies;
+        socket[AWAITING] = replies;
+        socket.once?.('close', () => replies.closed());
     }
     awaiting.add(command);
-    command.luagenGuard.socket = target;
 }
-/** The error a call settles with: what the client knows about whether the script ran. */
-function typedError(guard, error) {
-    if (guard.settled || error instanceof LuagenError)
+/**
+ * The error a guarded command's call settles with: what the client knows about whether the script ran. Applied
+ * where the rejection is consumed (the call's rejection handler, a batch's `read()`), not in a wrapper per command:
+ * a rejected standalone command is never written again, so its phase is the one it had when it was rejected.
+ */
+export function typedError(command, error) {
+    if (!(error instanceof Error) || error instanceof LuagenError)
+        return error;
+    const { luagenPhase: phase, luagenScript: script } = command;
+    if (phase === undefined)
         return error;
     if (isReplyError(error)) {
-        return guard.phase === 'refused'
-            ? new ScriptOutcomeUnknownError(guard.script, 'the connection was lost after the script was sent', { cause: error })
-            : error;
+        return phase === REFUSED_PHASE ? new ScriptOutcomeUnknownError(script, 'the connection was lost after the script was sent', { cause: error }) : error;
     }
-    if (guard.phase === 'sent' || guard.phase === 'refused') {
-        return new ScriptOutcomeUnknownError(guard.script, `no reply (${error.message})`, { cause: error });
+    if (phase === SENT || phase === REFUSED_PHASE) {
+        return new ScriptOutcomeUnknownError(script, `no reply (${error.message})`, { cause: error });
     }
-    return new ScriptNotSentError(guard.script, error.message, { cause: error });
-}
-/** A reply error reaches the outermost `reject` first (a Cluster wraps it to follow MOVED and ASK). */
-function noteReply(command, error) {
-    const guard = command.luagenGuard;
-    if (guard && guard.phase === 'sent' && isReplyError(error)) {
-        guard.phase = 'answered';
-        release(command);
-    }
+    return new ScriptNotSentError(script, error.message, { cause: error });
 }
 const guardedClasses = new WeakMap();
-function guardedClassOf(Base) {
+function guardedClassesOf(Base) {
     const known = guardedClasses.get(Base);
     if (known)
         return known;
     // No class fields: the base constructor calls initPromise() before they would be initialised.
     class GuardedScriptCommand extends Base {
+        _clearTimers() {
+            this.luagenSettled = true;
+            Base.prototype._clearTimers.call(this);
+        }
+        toWritable(socket) {
+            const self = this;
+            const phase = self.luagenPhase;
+            if (self.luagenSettled || phase === SENT || phase === REFUSED_PHASE) {
+                if (phase === SENT)
+                    self.luagenPhase = REFUSED_PHASE;
+                return REFUSED;
+            }
+            self.luagenPhase = SENT;
+            watch(socket, self);
+            return super.toWritable(socket);
+        }
+    }
+    /**
+     * On a Cluster, a reply error (MOVED, ASK) may be followed by a re-write of the same command: the Cluster wraps
+     * `reject` to follow redirects, and this wrapper notes the reply as an answer before the Cluster acts on it.
+     */
+    class GuardedClusterScriptCommand extends GuardedScriptCommand {
         initPromise() {
             const self = this;
             self.luagenRaw = true;
             super.initPromise();
             self.luagenRaw = false;
-            if (self.luagenGuard)
-                self.luagenGuard.settled = false;
-            const { resolve } = self;
-            const reject = self.luagenReject;
-            self.resolve = (value) => {
-                const guard = self.luagenGuard;
-                if (guard && !guard.settled) {
-                    guard.phase = 'answered';
-                    guard.settled = true;
-                    release(self);
-                }
-                return resolve(value);
-            };
-            // Stored past the `reject` setter: this wrapper notes a reply error itself (one closure fewer per call).
-            self.luagenReject = (error) => {
-                const guard = self.luagenGuard;
-                if (!guard)
-                    return reject(error);
-                noteReply(self, error);
-                const typed = typedError(guard, error);
-                guard.settled = true;
-                release(self);
-                reject(typed);
-            };
-        }
-        toWritable(socket) {
-            const self = this;
-            const guard = self.luagenGuard;
-            if (guard.settled || guard.phase === 'sent' || guard.phase === 'refused') {
-                if (guard.phase === 'sent')
-                    guard.phase = 'refused';
-                return REFUSED;
-            }
-            guard.phase = 'sent';
-            watch(socket, self);
-            return super.toWritable(socket);
+            if (self.luagenPhase !== undefined)
+                self.luagenSettled = false;
         }
     }
-    // Every assignment to `reject` (ioredis's own, a Cluster's wrapper) is observed, so that a reply error is
-    // seen as an answer before a wrapper acts on it (a redirect writes the command again).
-    Object.defineProperty(GuardedScriptCommand.prototype, 'reject', {
+    Object.defineProperty(GuardedClusterScriptCommand.prototype, 'reject', {
         configurable: true,
         get() {
             return this.luagenReject;
         },
         set(reject) {
-            // ioredis's own, set inside initPromise: wrapped by ours right after, which observes for both.
             if (this.luagenRaw) {
                 this.luagenReject = reject;
                 return;
             }
             this.luagenReject = (error) => {
-                noteReply(this, error);
+                if (this.luagenPhase === SENT && isReplyError(error))
+                    this.luagenPhase = ANSWERED;
                 return reject.call(this, error);
             };
         },
     });
-    guardedClasses.set(Base, GuardedScriptCommand);
-    return GuardedScriptCommand;
+    const classes = { standalone: GuardedScriptCommand, cluster: GuardedClusterScriptCommand };
+    guardedClasses.set(Base, classes);
+    return classes;
 }
 const guardedByClient = new WeakMap();
 const GUARDED_CLASS = Symbol('luagen guarded Command class');
@@ -144,7 +153,8 @@ function guardedClassFor(client) {
         client.call.call(probe, 'ping');
         if (!built)
             throw new LuagenError('this ioredis client does not build Command objects through sendCommand()');
-        Guarded = guardedClassOf(built.constructor);
+        const classes = guardedClassesOf(built.constructor);
+        Guarded = client.isCluster === true ? classes.cluster : classes.standalone;
         guardedByClient.set(owner, Guarded);
     }
     Object.defineProperty(client, GUARDED_CLASS, { value: Guarded });
@@ -159,14 +169,25 @@ export function guardedCommand(client, script, name, args, binary) {
         replyEncoding: binary ? null : 'utf8',
         errorStack: options.showFriendlyErrorStack ? new Error() : undefined,
     });
-    command.luagenGuard = { script, phase: 'new', settled: false };
+    command.luagenScript = script;
+    command.luagenPhase = NEW;
+    command.luagenSettled = false;
     return command;
 }
 /** Whether a guarded command was ever written (so the outcome of its batch is unknown once it fails). */
 export function wasWritten(command) {
-    return command.luagenGuard.phase !== 'new';
+    return command.luagenPhase !== NEW;
 }
 /** Whether a re-send of the command was refused (its batch then fails with EXECABORT). */
 export function wasRefused(command) {
-    return command.luagenGuard.phase === 'refused';
+    return command.luagenPhase === REFUSED_PHASE;
+}
+/** Hands a guarded command to the client (or a pipeline) to write; returns the command. */
+export function sendCommand(client, command) {
+    client.sendCommand.call(client, command);
+    return command;
+}
+/** The promise of a sent guarded command, rejecting with its typed error: one promise more, for the rarer paths. */
+export function sentGuarded(command) {
+    return command.promise.catch((error) => Promise.reject(typedError(command, error)));
 }

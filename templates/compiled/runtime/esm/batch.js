@@ -1,4 +1,4 @@
-import { guardedCommand, wasRefused, wasWritten } from './at-most-once.js';
+import { guardedCommand, sendCommand, sentGuarded, typedError, wasRefused, wasWritten } from './at-most-once.js';
 import { decodeReply, isNoScript, scriptFailure } from './call-errors.js';
 import { LuagenError, ScriptNotSentError, ScriptOutcomeUnknownError } from './errors.js';
 /** A command method of a client or pipeline; scripts are defined on the client before its pipelines exist. */
@@ -71,16 +71,16 @@ function queueWrite(client, pipeline, spec, argv) {
         typeTransactionErrors(pipeline, state);
     }
     else if (!inFull) {
-        const send = client.sendCommand;
         command.promise = command.promise.catch((error) => {
             if (!isNoScript(error))
-                return Promise.reject(error);
+                return Promise.reject(typedError(command, error));
             argv[0] = spec.lua;
-            return send.call(client, guardedCommand(client, spec.id, 'eval', argv, binary));
+            return sentGuarded(sendCommand(client, guardedCommand(client, spec.id, 'eval', argv, binary)));
         });
     }
     state.writes.push(command);
     pipeline.sendCommand(command);
+    return command;
 }
 export function batchMethods(spec, toDefined) {
     const suffix = spec.reply.binary ? 'Buffer' : '';
@@ -96,8 +96,9 @@ export function batchMethods(spec, toDefined) {
  */
 export function queueScript(client, pipeline, spec, argv, methods) {
     const queuedAt = pipeline.length;
+    let written;
     if (!spec.readonly) {
-        queueWrite(client, pipeline, spec, argv);
+        written = queueWrite(client, pipeline, spec, argv);
     }
     else if (firstUseIn(batchState(pipeline), spec.sha1)) {
         argv.unshift(spec.lua);
@@ -111,7 +112,7 @@ export function queueScript(client, pipeline, spec, argv, methods) {
         // The defined command still recovers should the cache be flushed while the pipeline runs.
         commandOf(pipeline, methods.defined, spec.id).call(pipeline, methods.toDefined(argv));
     }
-    return new QueuedScript(pipeline, spec, queuedAt);
+    return new QueuedScript(pipeline, spec, queuedAt, written);
 }
 /**
  * read(null): exec() resolves to null only when a WATCHed key changed (nothing was applied); a caller that
@@ -124,18 +125,22 @@ class QueuedScript {
     pipeline;
     spec;
     queuedAt;
-    constructor(pipeline, spec, queuedAt) {
+    written;
+    constructor(pipeline, spec, queuedAt, 
+    /** A script that writes: its guarded command, whose error `read` types (see typedError). */
+    written) {
         this.pipeline = pipeline;
         this.spec = spec;
         this.queuedAt = queuedAt;
+        this.written = written;
     }
     read(results) {
         // A transaction's queue starts with MULTI and ends with EXEC, which exec() leaves out of its results.
-        return readResult(this.spec, results, (all) => this.queuedAt - (this.pipeline.length > all.length ? 1 : 0));
+        return readResult(this.spec, results, (all) => this.queuedAt - (this.pipeline.length > all.length ? 1 : 0), this.written);
     }
 }
 /** The decoded reply (or the typed error) of one entry of `exec()`'s results, at the index `indexIn` gives. */
-export function readResult(spec, results, indexIn) {
+export function readResult(spec, results, indexIn, written) {
     if (!results)
         throw new LuagenError(`${spec.id}: ${NO_RESULTS}`);
     const index = indexIn(results);
@@ -144,6 +149,6 @@ export function readResult(spec, results, indexIn) {
         throw new LuagenError(`${spec.id}: no result at position ${index} of the pipeline`);
     const [error, raw] = entry;
     if (error)
-        throw scriptFailure(spec, error);
+        throw scriptFailure(spec, written ? typedError(written, error) : error);
     return decodeReply(spec, raw);
 }

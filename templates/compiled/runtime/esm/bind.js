@@ -1,4 +1,4 @@
-import { guardedCommand } from './at-most-once.js';
+import { guardedCommand, sendCommand, sentGuarded, typedError } from './at-most-once.js';
 import { batchMethods, commandOf, queueScript } from './batch.js';
 import { decodeReply, isNoScript, scriptFailure } from './call-errors.js';
 import { CrossSlotError, LuagenError, ScriptArgumentError } from './errors.js';
@@ -90,7 +90,7 @@ function commandArguments(spec, argv) {
  */
 function sendWrite(client, spec, argv) {
     argv.unshift(spec.sha1);
-    return client.sendCommand.call(client, guardedCommand(client, spec.id, 'evalsha', argv, spec.reply.binary));
+    return sendCommand(client, guardedCommand(client, spec.id, 'evalsha', argv, spec.reply.binary));
 }
 /**
  * After EVALSHA failed: EVAL should Redis have answered NOSCRIPT (it did not run; the cache was empty or flushed
@@ -101,7 +101,7 @@ function resendWrite(client, spec, error, argv) {
     if (!isNoScript(error))
         return Promise.reject(error);
     argv[0] = spec.lua;
-    return client.sendCommand.call(client, guardedCommand(client, spec.id, 'eval', argv, spec.reply.binary));
+    return sentGuarded(sendCommand(client, guardedCommand(client, spec.id, 'eval', argv, spec.reply.binary)));
 }
 /** Binds one script to a client: EVALSHA through defineCommand, or FCALL for the Functions target. */
 export function bindScript(client, spec) {
@@ -117,7 +117,7 @@ export function bindScript(client, spec) {
         const send = (argv) => callReadOnly(client, generic, argv, () => defined.call(client, commandArguments(generic, [...argv])));
         return scriptFunction(client, spec, { send }, queue);
     }
-    return scriptFunction(client, spec, { send: (argv) => sendWrite(client, generic, argv), resend: (error, argv) => resendWrite(client, generic, error, argv) }, queue);
+    return scriptFunction(client, spec, { sendGuarded: (argv) => sendWrite(client, generic, argv), resend: (error, argv) => resendWrite(client, generic, error, argv) }, queue);
 }
 /**
  * The function a binding returns: validates and encodes the input (a bad one is rejected before anything is
@@ -129,7 +129,7 @@ export function scriptFunction(client, spec, sender, queueArguments) {
     const fail = (error) => {
         throw scriptFailure(generic, error);
     };
-    const { send, resend } = sender;
+    const { send, sendGuarded, resend } = sender;
     // Plain promise chaining rather than async/await: one promise and microtask fewer per call. A retry is chained
     // in the rejection handler only, so the success path is the command's promise plus one `then`.
     const call = (input) => {
@@ -139,6 +139,10 @@ export function scriptFunction(client, spec, sender, queueArguments) {
         }
         catch (error) {
             return Promise.reject(error);
+        }
+        if (sendGuarded) {
+            const command = sendGuarded(argv);
+            return command.promise.then(decode, (error) => resend(typedError(command, error), argv).then(decode, fail));
         }
         if (!resend)
             return send(argv).then(decode, fail);
