@@ -36,7 +36,9 @@ async function main(): Promise<void> {
     const generated = generatedVariant(server.port, client, keys);
     const raw = defineCommandVariant(server.port, generated.spec as BenchScript, keys);
     if (only !== 'raw') variants.push(generated);
+    else await generated.close();
     if (only !== 'generated') variants.push(raw);
+    else await raw.close();
     let offset = 0;
     for (const name of modes) {
       const mode = MODES[name] as Mode;

@@ -32,6 +32,10 @@ export declare function batchMethods(spec: ScriptSpec<unknown, unknown>, toDefin
  * 120,000 values overflow the stack with a RangeError.
  */
 export declare function queueScript(client: RedisClient, pipeline: ChainableCommander, spec: ScriptSpec<unknown, unknown>, argv: unknown[], methods: BatchMethods): QueuedReply<unknown>;
-/** The decoded reply (or the typed error) of one entry of `exec()`'s results, at the index `indexIn` gives. */
-export declare function readResult(spec: ScriptSpec<unknown, unknown>, results: [error: Error | null, result: unknown][] | null, indexIn: (results: [error: Error | null, result: unknown][]) => number, written?: IoredisCommand): unknown;
+/** Where a queued call's entry is in `exec()`'s results (a method of the queued call: no closure per read). */
+export interface ResultPosition {
+    indexIn(results: [error: Error | null, result: unknown][]): number;
+}
+/** The decoded reply (or the typed error) of one entry of `exec()`'s results, at the index `position` gives. */
+export declare function readResult(spec: ScriptSpec<unknown, unknown>, results: [error: Error | null, result: unknown][] | null, position: ResultPosition, written?: IoredisCommand): unknown;
 export {};

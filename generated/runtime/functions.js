@@ -115,7 +115,10 @@ class QueuedFunction {
         this.resultIndex = resultIndex;
     }
     read(results) {
-        return (0, batch_1.readResult)(this.spec, results, () => this.resultIndex);
+        return (0, batch_1.readResult)(this.spec, results, this);
+    }
+    indexIn() {
+        return this.resultIndex;
     }
 }
 /** Loads the library everywhere calls may go (see loadLibrary). */

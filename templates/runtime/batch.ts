@@ -32,13 +32,15 @@ interface BatchState {
   readonly writes: IoredisCommand[];
 }
 
-const batches = new WeakMap<object, BatchState>();
+/** Kept on the pipeline itself: one property read per queued call instead of a WeakMap lookup. */
+const BATCH = Symbol('luagen batch');
 
 function batchState(pipeline: ChainableCommander): BatchState {
-  let state = batches.get(pipeline);
+  const target = pipeline as unknown as { [BATCH]?: BatchState };
+  let state = target[BATCH];
   if (!state) {
     state = { sentInFull: new Set(), writes: [] };
-    batches.set(pipeline, state);
+    Object.defineProperty(target, BATCH, { value: state });
   }
   return state;
 }
@@ -168,20 +170,29 @@ class QueuedScript implements QueuedReply<unknown> {
   ) {}
 
   read(results: [error: Error | null, result: unknown][] | null): unknown {
+    return readResult(this.spec, results, this, this.written);
+  }
+
+  indexIn(results: [error: Error | null, result: unknown][]): number {
     // A transaction's queue starts with MULTI and ends with EXEC, which exec() leaves out of its results.
-    return readResult(this.spec, results, (all) => this.queuedAt - (this.pipeline.length > all.length ? 1 : 0), this.written);
+    return this.queuedAt - (this.pipeline.length > results.length ? 1 : 0);
   }
 }
 
-/** The decoded reply (or the typed error) of one entry of `exec()`'s results, at the index `indexIn` gives. */
+/** Where a queued call's entry is in `exec()`'s results (a method of the queued call: no closure per read). */
+export interface ResultPosition {
+  indexIn(results: [error: Error | null, result: unknown][]): number;
+}
+
+/** The decoded reply (or the typed error) of one entry of `exec()`'s results, at the index `position` gives. */
 export function readResult(
   spec: ScriptSpec<unknown, unknown>,
   results: [error: Error | null, result: unknown][] | null,
-  indexIn: (results: [error: Error | null, result: unknown][]) => number,
+  position: ResultPosition,
   written?: IoredisCommand,
 ): unknown {
   if (!results) throw new LuagenError(`${spec.id}: ${NO_RESULTS}`);
-  const index = indexIn(results);
+  const index = position.indexIn(results);
   const entry = results[index];
   if (!entry) throw new LuagenError(`${spec.id}: no result at position ${index} of the pipeline`);
   const [error, raw] = entry;

@@ -131,7 +131,11 @@ class QueuedFunction implements QueuedReply<unknown> {
   ) {}
 
   read(results: Results): unknown {
-    return readResult(this.spec, results, () => this.resultIndex);
+    return readResult(this.spec, results, this);
+  }
+
+  indexIn(): number {
+    return this.resultIndex;
   }
 }
 

@@ -13,12 +13,14 @@ export function commandOf(target, name, script) {
 export function isTransaction(pipeline) {
     return (pipeline._transactions ?? 0) > 0;
 }
-const batches = new WeakMap();
+/** Kept on the pipeline itself: one property read per queued call instead of a WeakMap lookup. */
+const BATCH = Symbol('luagen batch');
 function batchState(pipeline) {
-    let state = batches.get(pipeline);
+    const target = pipeline;
+    let state = target[BATCH];
     if (!state) {
         state = { sentInFull: new Set(), writes: [] };
-        batches.set(pipeline, state);
+        Object.defineProperty(target, BATCH, { value: state });
     }
     return state;
 }
@@ -135,15 +137,18 @@ class QueuedScript {
         this.written = written;
     }
     read(results) {
+        return readResult(this.spec, results, this, this.written);
+    }
+    indexIn(results) {
         // A transaction's queue starts with MULTI and ends with EXEC, which exec() leaves out of its results.
-        return readResult(this.spec, results, (all) => this.queuedAt - (this.pipeline.length > all.length ? 1 : 0), this.written);
+        return this.queuedAt - (this.pipeline.length > results.length ? 1 : 0);
     }
 }
-/** The decoded reply (or the typed error) of one entry of `exec()`'s results, at the index `indexIn` gives. */
-export function readResult(spec, results, indexIn, written) {
+/** The decoded reply (or the typed error) of one entry of `exec()`'s results, at the index `position` gives. */
+export function readResult(spec, results, position, written) {
     if (!results)
         throw new LuagenError(`${spec.id}: ${NO_RESULTS}`);
-    const index = indexIn(results);
+    const index = position.indexIn(results);
     const entry = results[index];
     if (!entry)
         throw new LuagenError(`${spec.id}: no result at position ${index} of the pipeline`);

@@ -108,7 +108,10 @@ class QueuedFunction {
         this.resultIndex = resultIndex;
     }
     read(results) {
-        return readResult(this.spec, results, () => this.resultIndex);
+        return readResult(this.spec, results, this);
+    }
+    indexIn() {
+        return this.resultIndex;
     }
 }
 /** Loads the library everywhere calls may go (see loadLibrary). */
