@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { LuagenConfig } from '../config';
 import type { TemplateFile } from '../emit/runtime-files';
+import type { GeneratedFile } from '../emit/module';
 import type { GenerateResult, ScriptInput } from '../generate';
 
 /**
@@ -16,6 +17,10 @@ import type { GenerateResult, ScriptInput } from '../generate';
  *   by the user running luagen, and writable by nobody else; otherwise luagen runs without a cache;
  * - an entry is named by its key and holds the SHA-256 of its result: an entry whose name, key or digest do not
  *   match, or whose file another user could write, is ignored.
+ * An entry holds the result without the generated files' text: each file is named with the SHA-256 of its
+ * content. A hit takes the text from the output folder, and only when every file there has its digest (the
+ * usual no-op build); otherwise the result is generated afresh. The cache is then a third of the output's size
+ * to write on a cold build, and a no-op build never holds the output twice.
  */
 
 /** Entries kept per cache folder (the newest); older ones are removed when a new one is stored. */
@@ -106,7 +111,19 @@ function entryTail(digest: string): string {
 
 const DIGEST_TAIL_LENGTH = entryTail('0'.repeat(64)).length;
 
-/** The result as JSON text, in pieces: one per element of its lists. */
+/** A generated file as the cache holds it: its path and the SHA-256 of its content. */
+interface FileDigest {
+  readonly path: string;
+  readonly sha256: string;
+}
+
+type CachedResult = Omit<GenerateResult, 'files'> & { readonly files: readonly FileDigest[] };
+
+function sha256(text: string | Buffer): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** The result as JSON text, in pieces: one per element of its lists; files by digest. */
 function* resultPieces(result: GenerateResult): Generator<string> {
   let separator = '{';
   for (const [name, value] of Object.entries(result)) {
@@ -118,13 +135,34 @@ function* resultPieces(result: GenerateResult): Generator<string> {
       continue;
     }
     yield '[';
-    for (let i = 0; i < value.length; i++) yield `${i > 0 ? ',' : ''}${JSON.stringify(value[i] ?? null)}`;
+    for (let i = 0; i < value.length; i++) {
+      const element: unknown = name === 'files' ? fileDigest(value[i] as GeneratedFile) : value[i];
+      yield `${i > 0 ? ',' : ''}${JSON.stringify(element ?? null)}`;
+    }
     yield ']';
   }
   yield separator === '{' ? '{}' : '}';
 }
 
-/** The cached result for these inputs, or undefined (no trusted cache, no entry, or an entry that does not verify). */
+function fileDigest(file: GeneratedFile): FileDigest {
+  return { path: file.path, sha256: sha256(file.content) };
+}
+
+/** The output folder's files, when every one has the content the entry names by digest (a no-op build). */
+async function filesOnDisk(outDir: string, digests: readonly FileDigest[]): Promise<GeneratedFile[] | undefined> {
+  const files: GeneratedFile[] = [];
+  for (const digest of digests) {
+    const bytes = await fs.readFile(path.join(outDir, digest.path)).catch(() => undefined);
+    if (!bytes || sha256(bytes) !== digest.sha256) return undefined;
+    files.push({ path: digest.path, content: bytes.toString('utf8') });
+  }
+  return files;
+}
+
+/**
+ * The cached result for these inputs, or undefined: no trusted cache, no entry, an entry that does not verify,
+ * or an output folder whose files are not the ones the entry names (then nothing is reused).
+ */
 export async function readCachedResult(outDir: string, key: string): Promise<GenerateResult | undefined> {
   const dir = privateCacheDir(outDir);
   if (!dir || !isPrivate(entryFile(dir, key), 'file')) return undefined;
@@ -133,9 +171,10 @@ export async function readCachedResult(outDir: string, key: string): Promise<Gen
     const head = Buffer.from(entryHead(key));
     if (bytes.length < head.length + DIGEST_TAIL_LENGTH || !bytes.subarray(0, head.length).equals(head)) return undefined;
     const resultBytes = bytes.subarray(head.length, bytes.length - DIGEST_TAIL_LENGTH);
-    const digest = createHash('sha256').update(resultBytes).digest('hex');
-    if (!bytes.subarray(bytes.length - DIGEST_TAIL_LENGTH).equals(Buffer.from(entryTail(digest)))) return undefined;
-    return JSON.parse(resultBytes.toString('utf8')) as GenerateResult;
+    if (!bytes.subarray(bytes.length - DIGEST_TAIL_LENGTH).equals(Buffer.from(entryTail(sha256(resultBytes))))) return undefined;
+    const cached = JSON.parse(resultBytes.toString('utf8')) as CachedResult;
+    const files = await filesOnDisk(outDir, cached.files);
+    return files ? { ...cached, files } : undefined;
   } catch {
     return undefined;
   }
