@@ -139,8 +139,9 @@ function specDocs(script: ScriptModel): string {
 function specStatement(script: ScriptModel, names: ExportedNames, fn: LibraryFunction | undefined): WriterFunction {
   const keyNames = script.keys.map((k) => quote(k.name)).join(', ');
   const args = script.args.map((a) => {
-    const flags = `${a.optional ? ', optional: true' : ''}${a.variadic ? ', variadic: true' : ''}`;
-    return `{ name: ${quote(a.name)}, codec: ${argumentCodecText(a.type)}${flags} }`;
+    // A call, not an object literal: one type for every slot of every script (run.argument, generated-code.ts).
+    const flags = `${a.optional ? ", 'optional'" : ''}${a.variadic ? ", 'variadic'" : ''}`;
+    return `run.argument(${quote(a.name)}, ${argumentCodecText(a.type)}${flags})`;
   });
   const fields = [
     `id: ${quote(script.id)}`,

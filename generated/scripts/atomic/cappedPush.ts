@@ -44,7 +44,7 @@ const luagen_atomic_cappedPush = defineScript<AtomicCappedPushInput, AtomicCappe
   readonly: false,
   keys: ['list'],
   variadicKeys: false,
-  args: [{ name: 'cap', codec: arg.integer }, { name: 'items', codec: arg.string, variadic: true }],
+  args: [run.argument('cap', arg.integer), run.argument('items', arg.string, 'variadic')],
   reply: reply.tuple([['length', reply.integer], ['removed', reply.array(reply.string)]]),
   encoder: (reject) => (input, out) => {
     const fields = run.inputFields('atomic.cappedPush', input);

@@ -50,7 +50,7 @@ const luagen_atomic_transfer = defineScript<AtomicTransferInput, AtomicTransferR
   readonly: false,
   keys: ['from', 'to'],
   variadicKeys: false,
-  args: [{ name: 'amount', codec: arg.integer }],
+  args: [run.argument('amount', arg.integer)],
   reply: reply.tuple([['from', reply.integer], ['to', reply.integer]]),
   encoder: (reject) => (input, out) => {
     const fields = run.inputFields('atomic.transfer', input);

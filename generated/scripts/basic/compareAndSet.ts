@@ -46,7 +46,7 @@ const luagen_basic_compareAndSet = defineScript<BasicCompareAndSetInput, BasicCo
   readonly: false,
   keys: ['key'],
   variadicKeys: false,
-  args: [{ name: 'expected', codec: arg.string }, { name: 'value', codec: arg.string }, { name: 'ttlMs', codec: arg.integer, optional: true }],
+  args: [run.argument('expected', arg.string), run.argument('value', arg.string), run.argument('ttlMs', arg.integer, 'optional')],
   reply: reply.tuple([['applied', reply.boolean], ['current', reply.optional(reply.string)]]),
   encoder: (reject) => (input, out) => {
     const fields = run.inputFields('basic.compareAndSet', input);

@@ -37,7 +37,7 @@ const luagen_basic_getAndExpire = defineScript<BasicGetAndExpireInput, BasicGetA
   readonly: false,
   keys: ['key'],
   variadicKeys: false,
-  args: [{ name: 'ttlMs', codec: arg.integer }],
+  args: [run.argument('ttlMs', arg.integer)],
   reply: reply.optional(reply.string),
   encoder: (reject) => (input, out) => {
     const fields = run.inputFields('basic.getAndExpire', input);

@@ -46,7 +46,7 @@ const luagen_basic_increment = defineScript<BasicIncrementInput, BasicIncrementR
   readonly: false,
   keys: ['counter'],
   variadicKeys: false,
-  args: [{ name: 'by', codec: arg.integer }, { name: 'ttlMs', codec: arg.integer, optional: true }],
+  args: [run.argument('by', arg.integer), run.argument('ttlMs', arg.integer, 'optional')],
   reply: reply.tuple([['value', reply.integer], ['ttlMs', reply.integer]]),
   encoder: (reject) => (input, out) => {
     const fields = run.inputFields('basic.increment', input);

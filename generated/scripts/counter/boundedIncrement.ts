@@ -45,7 +45,7 @@ const luagen_counter_boundedIncrement = defineScript<CounterBoundedIncrementInpu
   readonly: false,
   keys: ['counter'],
   variadicKeys: false,
-  args: [{ name: 'by', codec: arg.integer }, { name: 'max', codec: arg.integer, optional: true }],
+  args: [run.argument('by', arg.integer), run.argument('max', arg.integer, 'optional')],
   reply: reply.tuple([['applied', reply.boolean], ['value', reply.integer]]),
   encoder: (reject) => (input, out) => {
     const fields = run.inputFields('counter.boundedIncrement', input);

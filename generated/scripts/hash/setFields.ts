@@ -41,7 +41,7 @@ const luagen_hash_setFields = defineScript<HashSetFieldsInput, HashSetFieldsRepl
   readonly: false,
   keys: ['hash'],
   variadicKeys: false,
-  args: [{ name: 'pairs', codec: arg.string, variadic: true }],
+  args: [run.argument('pairs', arg.string, 'variadic')],
   reply: reply.tuple([['added', reply.integer], ['fields', reply.integer]]),
   encoder: (reject) => (input, out) => {
     const fields = run.inputFields('hash.setFields', input);

@@ -28,7 +28,7 @@ const luagen_leaderboard_playerStats = defineScript<LeaderboardPlayerStatsInput,
   readonly: true,
   keys: ['board'],
   variadicKeys: false,
-  args: [{ name: 'player', codec: arg.string }],
+  args: [run.argument('player', arg.string)],
   reply: reply.optional(reply.tuple([['score', reply.number], ['rank', reply.integer], ['total', reply.integer]])),
   encoder: (reject) => (input, out) => {
     const fields = run.inputFields('leaderboard.playerStats', input);

@@ -38,7 +38,7 @@ const luagen_leaderboard_top = defineScript<LeaderboardTopInput, LeaderboardTopR
   readonly: true,
   keys: ['board'],
   variadicKeys: false,
-  args: [{ name: 'count', codec: arg.integer }],
+  args: [run.argument('count', arg.integer)],
   reply: reply.array(reply.tuple([['player', reply.string], ['score', reply.number], ['rank', reply.integer]])),
   encoder: (reject) => (input, out) => {
     const fields = run.inputFields('leaderboard.top', input);

@@ -45,7 +45,7 @@ const luagen_leaderboard_updateScore = defineScript<LeaderboardUpdateScoreInput,
   readonly: false,
   keys: ['board'],
   variadicKeys: false,
-  args: [{ name: 'player', codec: arg.string }, { name: 'score', codec: arg.number }, { name: 'mode', codec: arg.literal('set', 'increment'), optional: true }],
+  args: [run.argument('player', arg.string), run.argument('score', arg.number), run.argument('mode', arg.literal('set', 'increment'), 'optional')],
   reply: reply.tuple([['score', reply.number], ['rank', reply.integer]]),
   encoder: (reject) => (input, out) => {
     const fields = run.inputFields('leaderboard.updateScore', input);

@@ -52,7 +52,7 @@ const luagen_lock_acquire = defineScript<LockAcquireInput, LockAcquireReply>({
   readonly: false,
   keys: ['lock', 'fence'],
   variadicKeys: false,
-  args: [{ name: 'owner', codec: arg.string }, { name: 'ttlMs', codec: arg.integer }],
+  args: [run.argument('owner', arg.string), run.argument('ttlMs', arg.integer)],
   reply: reply.tuple([['acquired', reply.boolean], ['ttlMs', reply.integer], ['token', reply.optional(reply.integer)]]),
   encoder: (reject) => (input, out) => {
     const fields = run.inputFields('lock.acquire', input);

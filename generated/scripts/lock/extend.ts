@@ -43,7 +43,7 @@ const luagen_lock_extend = defineScript<LockExtendInput, LockExtendReply>({
   readonly: false,
   keys: ['lock'],
   variadicKeys: false,
-  args: [{ name: 'owner', codec: arg.string }, { name: 'ttlMs', codec: arg.integer }],
+  args: [run.argument('owner', arg.string), run.argument('ttlMs', arg.integer)],
   reply: reply.tuple([['extended', reply.boolean], ['ttlMs', reply.integer]]),
   encoder: (reject) => (input, out) => {
     const fields = run.inputFields('lock.extend', input);

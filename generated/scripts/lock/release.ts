@@ -36,7 +36,7 @@ const luagen_lock_release = defineScript<LockReleaseInput, LockReleaseReply>({
   readonly: false,
   keys: ['lock'],
   variadicKeys: false,
-  args: [{ name: 'owner', codec: arg.string }],
+  args: [run.argument('owner', arg.string)],
   reply: reply.boolean,
   encoder: (reject) => (input, out) => {
     const fields = run.inputFields('lock.release', input);

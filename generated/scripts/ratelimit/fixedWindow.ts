@@ -47,7 +47,7 @@ const luagen_ratelimit_fixedWindow = defineScript<RatelimitFixedWindowInput, Rat
   readonly: false,
   keys: ['counter'],
   variadicKeys: false,
-  args: [{ name: 'limit', codec: arg.integer }, { name: 'windowMs', codec: arg.integer }],
+  args: [run.argument('limit', arg.integer), run.argument('windowMs', arg.integer)],
   reply: reply.tuple([['allowed', reply.boolean], ['count', reply.integer], ['remaining', reply.integer], ['resetMs', reply.integer]]),
   encoder: (reject) => (input, out) => {
     const fields = run.inputFields('ratelimit.fixedWindow', input);

@@ -51,7 +51,7 @@ const luagen_ratelimit_slidingWindow = defineScript<RatelimitSlidingWindowInput,
   readonly: false,
   keys: ['log', 'seq'],
   variadicKeys: false,
-  args: [{ name: 'limit', codec: arg.integer }, { name: 'windowMs', codec: arg.integer }],
+  args: [run.argument('limit', arg.integer), run.argument('windowMs', arg.integer)],
   reply: reply.tuple([['allowed', reply.boolean], ['count', reply.integer], ['remaining', reply.integer], ['retryMs', reply.integer]]),
   encoder: (reject) => (input, out) => {
     const fields = run.inputFields('ratelimit.slidingWindow', input);

@@ -50,7 +50,7 @@ const luagen_session_create = defineScript<SessionCreateInput, SessionCreateRepl
   readonly: false,
   keys: ['session', 'index'],
   variadicKeys: false,
-  args: [{ name: 'ttlMs', codec: arg.integer }, { name: 'data', codec: arg.json }],
+  args: [run.argument('ttlMs', arg.integer), run.argument('data', arg.json)],
   reply: reply.ok,
   encoder: (reject) => (input, out) => {
     const fields = run.inputFields('session.create', input);

@@ -48,7 +48,7 @@ const luagen_session_update = defineScript<SessionUpdateInput, SessionUpdateRepl
   readonly: false,
   keys: ['session', 'index'],
   variadicKeys: false,
-  args: [{ name: 'data', codec: arg.json }],
+  args: [run.argument('data', arg.json)],
   reply: reply.boolean,
   encoder: (reject) => (input, out) => {
     const fields = run.inputFields('session.update', input);

@@ -1,10 +1,7 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.text = exports.ReplyMismatch = exports.entriesOf = exports.decodeString = exports.decodeNumber = exports.decodeJson = exports.decodeInteger = exports.decodeBuffer = exports.decodeBoolean = exports.atKey = exports.atIndex = exports.unreadable = exports.unknownField = exports.positionalGap = exports.jsonArgument = exports.inputFields = exports.copyArray = exports.wellFormed = exports.isKey = exports.encodeKey = exports.asBuffer = void 0;
-/**
- * What the encoders and decoders luagen emits into each script module call (as `run.*`): the rules and
- * conversions they share, so the emitted code stays straight-line and short. Not an API for applications.
- */
+exports.argument = argument;
 var arguments_1 = require("./arguments");
 Object.defineProperty(exports, "asBuffer", { enumerable: true, get: function () { return arguments_1.asBuffer; } });
 Object.defineProperty(exports, "encodeKey", { enumerable: true, get: function () { return arguments_1.encodeKey; } });
@@ -29,3 +26,15 @@ Object.defineProperty(exports, "decodeString", { enumerable: true, get: function
 Object.defineProperty(exports, "entriesOf", { enumerable: true, get: function () { return replies_1.entriesOf; } });
 Object.defineProperty(exports, "ReplyMismatch", { enumerable: true, get: function () { return replies_1.ReplyMismatch; } });
 Object.defineProperty(exports, "text", { enumerable: true, get: function () { return replies_1.text; } });
+/**
+ * One ARGV slot of a script's declaration, `{ name, codec }` plus `optional: true` / `variadic: true` for each flag.
+ * The emitted modules call this rather than writing object literals: every slot then has the one type `ArgumentSpec`,
+ * where a literal per slot gave each script its own object, union and array types for the application's type check
+ * to build (docs/performance.md, "Type-checking an application").
+ */
+function argument(name, codec, ...flags) {
+    const spec = { name, codec };
+    for (const flag of flags)
+        spec[flag] = true;
+    return spec;
+}

@@ -2,6 +2,15 @@
  * What the encoders and decoders luagen emits into each script module call (as `run.*`): the rules and
  * conversions they share, so the emitted code stays straight-line and short. Not an API for applications.
  */
+import type { ArgumentCodec } from './arguments';
+import type { ArgumentSpec } from './script';
 export { asBuffer, encodeKey, isKey, wellFormed } from './arguments';
 export { copyArray, inputFields, jsonArgument, positionalGap, unknownField, unreadable } from './encode-input';
 export { atIndex, atKey, decodeBoolean, decodeBuffer, decodeInteger, decodeJson, decodeNumber, decodeString, entriesOf, ReplyMismatch, text, } from './replies';
+/**
+ * One ARGV slot of a script's declaration, `{ name, codec }` plus `optional: true` / `variadic: true` for each flag.
+ * The emitted modules call this rather than writing object literals: every slot then has the one type `ArgumentSpec`,
+ * where a literal per slot gave each script its own object, union and array types for the application's type check
+ * to build (docs/performance.md, "Type-checking an application").
+ */
+export declare function argument(name: string, codec: ArgumentCodec<unknown>, ...flags: readonly ('optional' | 'variadic')[]): ArgumentSpec;
