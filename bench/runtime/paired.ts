@@ -1,8 +1,9 @@
 /**
- * A paired, interleaved micro-run of the generated function against raw `defineCommand`, in one process (as the
- * full bench runs them), for profiling (`node --cpu-prof`) and quick before/after comparisons:
+ * A paired, interleaved micro-run of the generated function against the raw call it wraps (ioredis
+ * `defineCommand`, or node-redis `defineScript` with `--client node-redis`), in one process (as the full bench
+ * runs them), for profiling (`node --cpu-prof`) and quick before/after comparisons:
  *
- *     npx tsx bench/runtime/paired.ts [--rounds N] [--only generated|raw] [--mode serial|concurrent|pipelined]
+ *     npx tsx bench/runtime/paired.ts [--client ioredis|node-redis] [--rounds N] [--only generated|raw] [--mode serial|concurrent|pipelined]
  *
  * Prints, per mode, the median and min–max of the per-round ratios generated ÷ raw (calls/s and client CPU per call).
  */
@@ -11,7 +12,17 @@ import { startServer } from '../redis-server';
 import { spread } from '../stats';
 import { timedRun, type Mode } from './drive';
 import { generateBenchClient } from './generate-client';
-import { benchKeys, defineCommandVariant, generatedVariant, loadGeneratedClient, type BenchScript, type Variant } from './variants';
+import {
+  benchKeys,
+  defineCommandVariant,
+  generatedNodeRedisVariant,
+  generatedVariant,
+  loadGeneratedClient,
+  nodeRedisVariant,
+  type BenchScript,
+  type GeneratedNodeRedisClient,
+  type Variant,
+} from './variants';
 
 function option(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
@@ -31,10 +42,8 @@ async function main(): Promise<void> {
   const server = await startServer();
   const variants: Variant[] = [];
   try {
-    const client = loadGeneratedClient(await generateBenchClient());
     const keys = benchKeys(1000);
-    const generated = generatedVariant(server.port, client, keys);
-    const raw = defineCommandVariant(server.port, generated.spec as BenchScript, keys);
+    const [generated, raw] = await pairFor(option('client') ?? 'ioredis', server.port, keys);
     if (only !== 'raw') variants.push(generated);
     else await generated.close();
     if (only !== 'generated') variants.push(raw);
@@ -67,6 +76,18 @@ async function main(): Promise<void> {
     for (const variant of variants) await variant.close();
     await server.stop();
   }
+}
+
+/** The generated variant and the raw call it wraps, on the same server and keys. */
+async function pairFor(client: string, port: number, keys: readonly string[]): Promise<[Variant, Variant]> {
+  if (client === 'node-redis') {
+    const built = loadGeneratedClient<GeneratedNodeRedisClient>(await generateBenchClient('eval', 'node-redis'));
+    const generated = await generatedNodeRedisVariant(port, built, keys);
+    return [generated, await nodeRedisVariant(port, generated.spec as BenchScript, keys)];
+  }
+  if (client !== 'ioredis') throw new Error(`--client ${client}: expected ioredis or node-redis`);
+  const generated = generatedVariant(port, loadGeneratedClient(await generateBenchClient()), keys);
+  return [generated, defineCommandVariant(port, generated.spec as BenchScript, keys)];
 }
 
 main().catch((error: unknown) => {

@@ -89,6 +89,7 @@ export async function generatedNodeRedisVariant(port: number, generated: Generat
   const input = (i: number): FixedWindowInput => ({ counter: keys[i % keys.length]!, limit: LIMIT, windowMs: WINDOW_MS });
   return {
     name: 'generated typed function, node-redis',
+    spec: fixedWindow.spec,
     call: (i) => fixedWindow(input(i)),
     async pipeline(start, size) {
       const multi = client.multi();
