@@ -21,6 +21,11 @@ export interface ModuleSource {
   readonly path: string;
   readonly banner: string;
   readonly statements: readonly Statement[];
+  /**
+   * Text already laid out, put after the statements (a blank line between) without going through the writer,
+   * which would scan each of its characters: whole lines, ending without a line break.
+   */
+  readonly tail?: string;
   readonly finish?: (printed: string) => string;
 }
 
@@ -47,6 +52,7 @@ function writeStatements(writer: CodeBlockWriter, statements: readonly Statement
 export function printModule(module: ModuleSource): GeneratedFile {
   const writer = new CodeBlockWriter({ indentNumberOfSpaces: 2, useTabs: false, newLine: '\n', useSingleQuote: true });
   writeStatements(writer, module.statements);
-  const body = `${module.banner}\n${writer.toString().replace(/^\n+/, '').replace(/\n+$/, '')}\n`;
+  const printed = writer.toString().replace(/^\n+/, '').replace(/\n+$/, '');
+  const body = `${module.banner}\n${printed}${module.tail === undefined ? '' : `\n\n${module.tail}`}\n`;
   return { path: module.path, content: module.finish ? module.finish(body) : body };
 }

@@ -32,19 +32,15 @@ export function emitScriptModule(script: ScriptModel, banner: (source: string) =
     inputInterface(script, names.input),
     replyType(script, names.reply),
     ...errorDeclarations(script, names),
-    specStatement(script, names, fn),
   ];
   return {
     path: scriptModulePath(script),
     banner: banner(script.sourcePath),
     statements,
-    // The Lua text is put in after printing: the writer would otherwise track string state character by character.
-    finish: (printed) => printed.replace(luaPlaceholder(script), () => templateLiteral(script.lua)),
+    // The spec (most of the module's bytes, the Lua text among them) is laid out here as whole lines: the
+    // writer would scan every character of it for quotes and comments.
+    tail: specText(script, names, fn),
   };
-}
-
-function luaPlaceholder(script: ScriptModel): string {
-  return `__luagen_lua_${script.sha1}__`;
 }
 
 function usesImport(script: ScriptModel, name: string): boolean {
@@ -136,7 +132,16 @@ function specDocs(script: ScriptModel): string {
   return lines.join('\n');
 }
 
-function specStatement(script: ScriptModel, names: ExportedNames, fn: LibraryFunction | undefined): WriterFunction {
+/** A field's text inside the spec's braces: every line indented one level, blank lines left empty (as the writer would). */
+function fieldLine(field: string): string {
+  return `  ${field.includes('\n') ? field.replace(/\n(?!\n|$)/g, '\n  ') : field},`;
+}
+
+/**
+ * The spec declaration, laid out as the writer laid it out: its doc comment, `defineScript({ ... })` with one
+ * field per line, and the export. The Lua text is a template literal: its lines are not indented.
+ */
+function specText(script: ScriptModel, names: ExportedNames, fn: LibraryFunction | undefined): string {
   const keyNames = script.keys.map((k) => quote(k.name)).join(', ');
   const args = script.args.map((a) => {
     // A call, not an object literal: one type for every slot of every script (run.argument, generated-code.ts).
@@ -166,18 +171,18 @@ function specStatement(script: ScriptModel, names: ExportedNames, fn: LibraryFun
     `errorCodes: [${script.errors.map((e) => quote(e.code)).join(', ')}]`,
     ...(script.errors.length > 0 ? [`errorClass: ${names.errorClass}`] : []),
     ...(fn ? [`function: { name: ${quote(fn.name)}, library, lineOffset: ${fn.lineOffset} }`] : []),
-    `lua: ${luaPlaceholder(script)}`,
   ];
-  return (writer) => {
-    writer.blankLineIfLastNot().writeLine('/**');
-    for (const line of specDocs(script).split('\n')) writer.writeLine(line === '' ? ' *' : ` * ${line}`);
-    writer.writeLine(' */');
-    // Declared under its command name (never a file's name, see naming.ts) and exported under the script's:
-    // a script may be called `class`, `default` or `Object` without breaking or shadowing anything here.
-    writer.write(`const ${script.command} = defineScript<${names.input}, ${names.reply}>(`).inlineBlock(() => {
-      for (const field of fields) writer.writeLine(`${field},`);
-    });
-    writer.write(');').newLine();
-    writer.writeLine(`export { ${script.command} as ${names.spec} };`);
-  };
+  const docs = specDocs(script).split('\n').map((line) => (line === '' ? ' *' : ` * ${line}`));
+  // Declared under its command name (never a file's name, see naming.ts) and exported under the script's:
+  // a script may be called `class`, `default` or `Object` without breaking or shadowing anything here.
+  return [
+    '/**',
+    ...docs,
+    ' */',
+    `const ${script.command} = defineScript<${names.input}, ${names.reply}>({`,
+    ...fields.map(fieldLine),
+    `  lua: ${templateLiteral(script.lua)},`,
+    '});',
+    `export { ${script.command} as ${names.spec} };`,
+  ].join('\n');
 }
