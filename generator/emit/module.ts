@@ -7,8 +7,17 @@ export type { CodeBlockWriter };
 /** Writes hand-laid code with the module's writer. */
 export type WriterFunction = (writer: CodeBlockWriter) => void;
 
-/** A statement of a printed module: raw text, or a writer (see declarations.ts for imports, interfaces ...). */
-export type Statement = string | WriterFunction;
+/**
+ * A statement already laid out as whole lines at the top level (no line break at the end), with or without a
+ * blank line before it: put in as it is, never scanned by a writer.
+ */
+export interface LaidOutStatement {
+  readonly text: string;
+  readonly blankLineBefore: boolean;
+}
+
+/** A statement of a printed module: raw text or a writer (see declarations.ts), or text laid out already. */
+export type Statement = string | WriterFunction | LaidOutStatement;
 
 /** One file luagen writes, with its path relative to the output folder (POSIX). */
 export interface GeneratedFile {
@@ -21,11 +30,6 @@ export interface ModuleSource {
   readonly path: string;
   readonly banner: string;
   readonly statements: readonly Statement[];
-  /**
-   * Text already laid out, put after the statements (a blank line between) without going through the writer,
-   * which would scan each of its characters: whole lines, ending without a line break.
-   */
-  readonly tail?: string;
   readonly finish?: (printed: string) => string;
 }
 
@@ -44,15 +48,43 @@ function writeStatements(writer: CodeBlockWriter, statements: readonly Statement
     if (endsWithCloseBrace(writer)) writer.blankLineIfLastNot();
     else if (!writer.isAtStartOfFirstLineOfBlock()) writer.newLineIfLastNot();
     if (typeof statement === 'string') writer.write(statement);
-    else statement(writer);
+    else if (typeof statement === 'function') statement(writer);
+    else {
+      if (statement.blankLineBefore) writer.blankLineIfLastNot();
+      writer.write(statement.text);
+    }
   }
+}
+
+function isLaidOut(statement: Statement): statement is LaidOutStatement {
+  return typeof statement === 'object';
+}
+
+/**
+ * Statements laid out already, joined as the writer would separate them: a blank line after a closing brace
+ * or where the statement asks for one, a line break otherwise.
+ */
+function joinLaidOut(statements: readonly LaidOutStatement[]): string {
+  let text = '';
+  let previous: LaidOutStatement | undefined;
+  for (const statement of statements) {
+    if (previous) text += statement.blankLineBefore || previous.text.trimEnd().endsWith('}') ? '\n\n' : '\n';
+    text += statement.text;
+    previous = statement;
+  }
+  return text;
+}
+
+/** Statements laid out already need no writer (the script modules: most of the output). */
+function printStatements(statements: readonly Statement[]): string {
+  if (statements.every(isLaidOut)) return joinLaidOut(statements);
+  const writer = new CodeBlockWriter({ indentNumberOfSpaces: 2, useTabs: false, newLine: '\n', useSingleQuote: true });
+  writeStatements(writer, statements);
+  return writer.toString();
 }
 
 /** Prints one module (2-space indent, single quotes, LF) behind its banner, then applies its last touch. */
 export function printModule(module: ModuleSource): GeneratedFile {
-  const writer = new CodeBlockWriter({ indentNumberOfSpaces: 2, useTabs: false, newLine: '\n', useSingleQuote: true });
-  writeStatements(writer, module.statements);
-  const printed = writer.toString().replace(/^\n+/, '').replace(/\n+$/, '');
-  const body = `${module.banner}\n${printed}${module.tail === undefined ? '' : `\n\n${module.tail}`}\n`;
+  const body = `${module.banner}\n${printStatements(module.statements).replace(/^\n+/, '').replace(/\n+$/, '')}\n`;
   return { path: module.path, content: module.finish ? module.finish(body) : body };
 }

@@ -1,8 +1,8 @@
 import type { LibraryFunction } from '../model/function-library';
 import type { ScriptModel } from '../model/script';
 import { fileImport, folderImport } from './imports';
-import type { ModuleSource, Statement, WriterFunction } from './module';
-import { classDeclaration, importDeclaration, interfaceDeclaration, typeAliasDeclaration, type PropertySignature } from './declarations';
+import type { LaidOutStatement, ModuleSource } from './module';
+import { classText, importText, interfaceText, typeAliasText, type PropertySignature } from './declarations';
 import { argumentCodecText, argumentTypeText, replyDecoderText, replyTypeText } from './type-text';
 import { exportedNames, type ExportedNames } from '../model/generated-names';
 import { docText, propertyKey, quote, templateLiteral } from './text';
@@ -23,24 +23,22 @@ export function emitScriptModule(script: ScriptModel, banner: (source: string) =
   const runtime = folderImport(`${up}runtime`, esm);
   const runtimeImports = ['arg', 'defineScript', 'reply', 'run', 'type RedisKey'];
   if (script.errors.length > 0) runtimeImports.push('ScriptCodeError');
-  const statements: Statement[] = [
-    importDeclaration({
+  const imports = [
+    importText({
       from: runtime,
       names: runtimeImports.filter((name) => usesImport(script, name)).sort((a, b) => (a.replace('type ', '').toLowerCase() < b.replace('type ', '').toLowerCase() ? -1 : 1)),
     }),
-    ...(fn ? [importDeclaration({ from: fileImport(`${up}library`, esm), names: ['library'] })] : []),
-    inputInterface(script, names.input),
+    ...(fn ? [importText({ from: fileImport(`${up}library`, esm), names: ['library'] })] : []),
+  ];
+  // Laid out here as whole lines, never scanned by a writer (1000 scripts make 1000 of these modules).
+  const statements: LaidOutStatement[] = [
+    ...imports.map((text) => ({ text, blankLineBefore: false })),
+    { text: inputInterface(script, names.input), blankLineBefore: true },
     replyType(script, names.reply),
     ...errorDeclarations(script, names),
+    { text: specText(script, names, fn), blankLineBefore: true },
   ];
-  return {
-    path: scriptModulePath(script),
-    banner: banner(script.sourcePath),
-    statements,
-    // The spec (most of the module's bytes, the Lua text among them) is laid out here as whole lines: the
-    // writer would scan every character of it for quotes and comments.
-    tail: specText(script, names, fn),
-  };
+  return { path: scriptModulePath(script), banner: banner(script.sourcePath), statements };
 }
 
 function usesImport(script: ScriptModel, name: string): boolean {
@@ -49,7 +47,7 @@ function usesImport(script: ScriptModel, name: string): boolean {
   return true;
 }
 
-function inputInterface(script: ScriptModel, name: string): WriterFunction {
+function inputInterface(script: ScriptModel, name: string): string {
   const keys = script.keys.map((key): PropertySignature => ({
     name: propertyKey(key.name),
     readonly: true,
@@ -78,7 +76,7 @@ function inputInterface(script: ScriptModel, name: string): WriterFunction {
   const properties = [...keys, ...args, ...requestId];
   // An empty interface would accept any object (`{ value: 1 }`); this one accepts only `{}`.
   const nothing = { keyName: 'field', keyType: 'string', returnType: 'never', readonly: true, docs: ['This script takes no keys or arguments.'] };
-  return interfaceDeclaration({
+  return interfaceText({
     name,
     exported: true,
     docs: [`Keys and arguments of \`${script.id}\`.`],
@@ -94,32 +92,35 @@ function ttlText(seconds: number): string {
   return `${seconds} second${seconds === 1 ? '' : 's'}`;
 }
 
-function replyType(script: ScriptModel, name: string): WriterFunction {
+function replyType(script: ScriptModel, name: string): LaidOutStatement {
   const about = script.returnDescription ? ` ${docText(script.returnDescription)}` : '';
   const docs = [`The decoded reply of \`${script.id}\`.${about}`];
   if (script.returns.kind === 'tuple') {
     const properties = script.returns.fields.map((f) => ({ name: propertyKey(f.name), readonly: true, type: replyTypeText(f.type) }));
-    return interfaceDeclaration({ name, exported: true, docs, properties });
+    return { text: interfaceText({ name, exported: true, docs, properties }), blankLineBefore: true };
   }
-  return typeAliasDeclaration({ name, exported: true, docs, type: replyTypeText(script.returns) });
+  return { text: typeAliasText({ name, exported: true, docs, type: replyTypeText(script.returns) }), blankLineBefore: false };
 }
 
-function errorDeclarations(script: ScriptModel, names: ExportedNames): WriterFunction[] {
+function errorDeclarations(script: ScriptModel, names: ExportedNames): LaidOutStatement[] {
   if (script.errors.length === 0) return [];
-  const codes = typeAliasDeclaration({
+  const codes = typeAliasText({
     name: names.errorCode,
     exported: true,
     docs: [`Error codes \`${script.id}\` may raise.`],
     type: script.errors.map((e) => quote(e.code)).join(' | '),
   });
-  const errorClass = classDeclaration({
+  const errorClass = classText({
     name: names.errorClass,
     exported: true,
     docs: [`Raised by \`${script.id}\` for a declared \`@error\` code; \`code\` tells which.`],
     extends: `ScriptCodeError<${names.errorCode}>`,
     properties: [{ name: 'name', override: true, initializer: quote(names.errorClass) }],
   });
-  return [codes, errorClass];
+  return [
+    { text: codes, blankLineBefore: false },
+    { text: errorClass, blankLineBefore: true },
+  ];
 }
 
 function specDocs(script: ScriptModel): string {
