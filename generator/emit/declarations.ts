@@ -1,10 +1,7 @@
-import type { WriterFunction } from './module';
-
 /**
  * The declarations luagen emits (imports, exports, interfaces, type aliases, classes), byte-for-byte as
  * ts-morph's structure printer laid out the structures they replace (2-space indent, one member per line).
- * Interfaces, type aliases and classes are plain text, laid out here; imports and exports also come as
- * writers for the modules printed with one.
+ * They are plain text, laid out here: no writer scans them.
  */
 
 const INDENT = '  ';
@@ -47,18 +44,9 @@ export function importText({ from, names = [], typeOnly }: ModuleReference): str
   return `${typeOnly ? 'import type' : 'import'}${names.length > 0 ? ` ${specifierList(names)} from` : ''} '${from}';`;
 }
 
-/** The import as a writer, for modules printed with one. */
-export function importDeclaration(reference: ModuleReference): WriterFunction {
-  return (writer) => void writer.closeComment().write(importText(reference));
-}
-
 /** `export { a } from 'x';`, or `export * from 'x';` without names. */
-export function exportDeclaration({ from, names = [], typeOnly }: ModuleReference): WriterFunction {
-  return (writer) => {
-    writer.closeComment().write(typeOnly ? 'export type' : 'export');
-    writer.write(names.length > 0 ? ` ${specifierList(names)}` : ' *');
-    writer.write(' from ').quote(from).write(';');
-  };
+export function exportText({ from, names = [], typeOnly }: ModuleReference): string {
+  return `${typeOnly ? 'export type' : 'export'}${names.length > 0 ? ` ${specifierList(names)}` : ' *'} from '${from}';`;
 }
 
 /** `: type` (or ` = type` for an alias); nothing for an empty type. Types are one line (type-text.ts). */

@@ -1,7 +1,7 @@
 import type { ScriptModel } from '../model/script';
 import { fileImport, folderImport } from './imports';
 import type { CodeBlockWriter, ModuleSource, Statement, WriterFunction } from './module';
-import { exportDeclaration, importDeclaration } from './declarations';
+import { exportText, importText } from './declarations';
 import { exportedNames } from '../model/generated-names';
 import { scriptModulePath } from './script-module';
 import { parameterName } from './identifiers';
@@ -51,13 +51,13 @@ export function moduleSpecifier(script: ScriptModel, esm: boolean): string {
   return fileImport(`./${scriptModulePath(script).replace(/\.ts$/, '')}`, esm);
 }
 
-function scriptExports(script: ScriptModel, esm: boolean): WriterFunction[] {
+function scriptExports(script: ScriptModel, esm: boolean): string[] {
   const names = exportedNames(script.exportName);
   const types = [names.input, names.reply, ...(script.errors.length > 0 ? [names.errorCode] : [])];
   const values = [names.spec, ...(script.errors.length > 0 ? [names.errorClass] : [])];
   return [
-    exportDeclaration({ from: moduleSpecifier(script, esm), names: values }),
-    exportDeclaration({ typeOnly: true, from: moduleSpecifier(script, esm), names: types }),
+    exportText({ from: moduleSpecifier(script, esm), names: values }),
+    exportText({ typeOnly: true, from: moduleSpecifier(script, esm), names: types }),
   ];
 }
 
@@ -133,14 +133,14 @@ export function emitIndexModule(scripts: readonly ScriptModel[], banner: string,
   const preloader = functions ? 'preloadLibrary' : 'preloadScripts';
   const library = fileImport('./library', esm);
   const statements: Statement[] = [
-    importDeclaration({ typeOnly: true, from: 'ioredis', names: ioredisImports(sorted, functions) }),
-    importDeclaration({ from: runtime, names: sorted.length > 0 ? ['bindScript', preloader] : [preloader] }),
-    ...(functions ? [importDeclaration({ from: library, names: ['library'] })] : []),
+    importText({ typeOnly: true, from: 'ioredis', names: ioredisImports(sorted, functions) }),
+    importText({ from: runtime, names: sorted.length > 0 ? ['bindScript', preloader] : [preloader] }),
+    ...(functions ? [importText({ from: library, names: ['library'] })] : []),
     // Each spec is imported under its command name, which no file name can produce (see naming.ts): the names
     // this module uses itself (Redis, Object, redis, bindScript ...) can never be shadowed by a script's.
-    ...sorted.map((s) => importDeclaration({ from: moduleSpecifier(s, esm), names: [{ name: s.exportName, alias: s.command }] })),
-    exportDeclaration({ from: runtime }),
-    ...(functions ? [exportDeclaration({ from: library, names: ['library'] })] : []),
+    ...sorted.map((s) => importText({ from: moduleSpecifier(s, esm), names: [{ name: s.exportName, alias: s.command }] })),
+    exportText({ from: runtime }),
+    ...(functions ? [exportText({ from: library, names: ['library'] })] : []),
     ...sorted.flatMap((s) => scriptExports(s, esm)),
     (writer) => {
       writer.blankLineIfLastNot().writeLine('/** Every script luagen generated, by its dotted name. */');

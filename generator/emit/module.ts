@@ -16,7 +16,10 @@ export interface LaidOutStatement {
   readonly blankLineBefore: boolean;
 }
 
-/** A statement of a printed module: raw text or a writer (see declarations.ts), or text laid out already. */
+/**
+ * A statement of a printed module: whole lines of text (put in as they are), a writer (see declarations.ts),
+ * or text laid out already with its blank line before.
+ */
 export type Statement = string | WriterFunction | LaidOutStatement;
 
 /** One file luagen writes, with its path relative to the output folder (POSIX). */
@@ -33,41 +36,38 @@ export interface ModuleSource {
   readonly finish?: (printed: string) => string;
 }
 
-const CLOSE_BRACE = '}'.charCodeAt(0);
-/** The characters ts-morph's printer skips as blank when it looks back for a `}`. */
-const BLANKS: ReadonlySet<number> = new Set([...' \f\n\r\t\v\u00A0\u2028\u2029'].map((c) => c.charCodeAt(0)));
+const NEW_LINE = '\n'.charCodeAt(0);
 
-/** True when the last character written, blanks aside, is `}`. */
-function endsWithCloseBrace(writer: CodeBlockWriter): boolean {
-  return writer.iterateLastCharCodes((code) => (code === CLOSE_BRACE ? true : BLANKS.has(code) ? undefined : false)) ?? false;
-}
-
-/** Statements one per line, with a blank line after a closing brace (as ts-morph's printer separates them). */
-function writeStatements(writer: CodeBlockWriter, statements: readonly Statement[]): void {
-  for (const statement of statements) {
-    if (endsWithCloseBrace(writer)) writer.blankLineIfLastNot();
-    else if (!writer.isAtStartOfFirstLineOfBlock()) writer.newLineIfLastNot();
-    if (typeof statement === 'string') writer.write(statement);
-    else if (typeof statement === 'function') statement(writer);
-    else {
-      if (statement.blankLineBefore) writer.blankLineIfLastNot();
-      writer.write(statement.text);
-    }
-  }
-}
-
-function isLaidOut(statement: Statement): statement is LaidOutStatement {
-  return typeof statement === 'object';
+function newWriter(): CodeBlockWriter {
+  return new CodeBlockWriter({ indentNumberOfSpaces: 2, useTabs: false, newLine: '\n', useSingleQuote: true });
 }
 
 /**
- * Statements laid out already, joined as the writer would separate them: a blank line after a closing brace
- * or where the statement asks for one, a line break otherwise.
+ * A writer's statement, laid out: printed alone, after a line ending in `;` as the statement before it would
+ * leave it (a statement that opens with a blank line then writes it: kept as `blankLineBefore`). At the top
+ * level, after a complete statement, a writer is in the state a fresh one starts in.
  */
-function joinLaidOut(statements: readonly LaidOutStatement[]): string {
+function layOut(write: WriterFunction): LaidOutStatement {
+  const writer = newWriter();
+  writer.write(';').newLine();
+  write(writer);
+  const printed = writer.toString().slice(1);
+  return { text: trimLineBreaks(printed), blankLineBefore: printed.startsWith('\n\n') };
+}
+
+function laidOut(statement: Statement): LaidOutStatement {
+  if (typeof statement === 'string') return { text: statement, blankLineBefore: false };
+  return typeof statement === 'function' ? layOut(statement) : statement;
+}
+
+/**
+ * Statements one per line, with a blank line after a closing brace (as ts-morph's printer separated them) or
+ * where the statement opens with one. Only a writer's statement goes through a writer: text is never scanned.
+ */
+function printStatements(statements: readonly Statement[]): string {
   let text = '';
   let previous: LaidOutStatement | undefined;
-  for (const statement of statements) {
+  for (const statement of statements.map(laidOut)) {
     if (previous) text += statement.blankLineBefore || previous.text.trimEnd().endsWith('}') ? '\n\n' : '\n';
     text += statement.text;
     previous = statement;
@@ -75,16 +75,17 @@ function joinLaidOut(statements: readonly LaidOutStatement[]): string {
   return text;
 }
 
-/** Statements laid out already need no writer (the script modules: most of the output). */
-function printStatements(statements: readonly Statement[]): string {
-  if (statements.every(isLaidOut)) return joinLaidOut(statements);
-  const writer = new CodeBlockWriter({ indentNumberOfSpaces: 2, useTabs: false, newLine: '\n', useSingleQuote: true });
-  writeStatements(writer, statements);
-  return writer.toString();
+/** The text without the line breaks at its start and end (a loop: a regex anchored at the end scans it all). */
+function trimLineBreaks(text: string): string {
+  let from = 0;
+  let to = text.length;
+  while (from < to && text.charCodeAt(from) === NEW_LINE) from++;
+  while (to > from && text.charCodeAt(to - 1) === NEW_LINE) to--;
+  return text.slice(from, to);
 }
 
 /** Prints one module (2-space indent, single quotes, LF) behind its banner, then applies its last touch. */
 export function printModule(module: ModuleSource): GeneratedFile {
-  const body = `${module.banner}\n${printStatements(module.statements).replace(/^\n+/, '').replace(/\n+$/, '')}\n`;
+  const body = `${module.banner}\n${trimLineBreaks(printStatements(module.statements))}\n`;
   return { path: module.path, content: module.finish ? module.finish(body) : body };
 }

@@ -1,7 +1,10 @@
 /** Small helpers for writing TypeScript source text. */
 
+const NEEDS_ESCAPE = /[\\'\n\r\u2028\u2029]/;
+
 /** A single-quoted TypeScript string literal. */
 export function quote(value: string): string {
+  if (!NEEDS_ESCAPE.test(value)) return `'${value}'`;
   const escaped = value
     .replace(/\\/g, '\\\\')
     .replace(/'/g, "\\'")
