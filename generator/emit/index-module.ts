@@ -1,6 +1,6 @@
 import type { ScriptModel } from '../model/script';
 import { fileImport, folderImport } from './imports';
-import type { CodeBlockWriter, ModuleSource, Statement, WriterFunction } from './module';
+import type { CodeBlockWriter, LaidOutStatement, ModuleSource, Statement, WriterFunction } from './module';
 import { exportText, importText } from './declarations';
 import { exportedNames } from '../model/generated-names';
 import { scriptModulePath } from './script-module';
@@ -28,23 +28,36 @@ export function buildTree(scripts: readonly ScriptModel[]): NamespaceTree {
   return root;
 }
 
-export function writeTree(tree: NamespaceTree): WriterFunction {
-  return (writer) => {
-    writer.inlineBlock(() => {
-      const entries: [string, () => void][] = [
-        ...[...tree.children].map(([name, child]): [string, () => void] => [name, () => {
-          writer.write(`${propertyKey(name)}: `);
-          writeTree(child)(writer);
-          writer.write(',').newLine();
-        }]),
-        ...tree.scripts.map((script): [string, () => void] => [script.name, () => {
-          if (script.description) writer.writeLine(`/** ${docText(script.description.replace(/\n/g, ' '))} */`);
-          writer.writeLine(`${propertyKey(script.name)}: bindScript(redis, ${script.command}),`);
-        }]),
-      ];
-      entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).forEach(([, write]) => write());
-    });
-  };
+/** The bound object's literal, `{` to `}`, its entries sorted by name; `indent` is that of the line it starts on. */
+export function treeText(tree: NamespaceTree, indent: string): string {
+  const inner = `${indent}  `;
+  const entries: [string, string][] = [
+    ...[...tree.children].map(([name, child]): [string, string] => [name, `${inner}${propertyKey(name)}: ${treeText(child, inner)},`]),
+    ...tree.scripts.map((script): [string, string] => {
+      const doc = script.description ? `${inner}/** ${docText(script.description.replace(/\n/g, ' '))} */\n` : '';
+      return [script.name, `${doc}${inner}${propertyKey(script.name)}: bindScript(redis, ${script.command}),`];
+    }),
+  ];
+  const lines = entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, text]) => text);
+  return ['{', ...lines, `${indent}}`].join('\n');
+}
+
+/** `export function bindScripts(redis: <client>)` returning the bound object, grouped by namespace. */
+export function bindScriptsText(scripts: readonly ScriptModel[], about: string, client: string): LaidOutStatement {
+  const text = [
+    `/** ${about} */`,
+    `export function bindScripts(${scripts.length > 0 ? 'redis' : '_redis'}: ${client}) {`,
+    `  return ${treeText(buildTree(scripts), '  ')};`,
+    '}',
+  ].join('\n');
+  return { text, blankLineBefore: true };
+}
+
+/** `export const scripts = { 'ns.name': spec, ... } as const;` */
+export function scriptTableText(sorted: readonly ScriptModel[]): LaidOutStatement {
+  const entries = sorted.map((s) => `  ${quote(s.id)}: ${s.command},`);
+  const text = ['/** Every script luagen generated, by its dotted name. */', 'export const scripts = {', ...entries, '} as const;'].join('\n');
+  return { text, blankLineBefore: true };
 }
 
 export function moduleSpecifier(script: ScriptModel, esm: boolean): string {
@@ -142,22 +155,9 @@ export function emitIndexModule(scripts: readonly ScriptModel[], banner: string,
     exportText({ from: runtime }),
     ...(functions ? [exportText({ from: library, names: ['library'] })] : []),
     ...sorted.flatMap((s) => scriptExports(s, esm)),
-    (writer) => {
-      writer.blankLineIfLastNot().writeLine('/** Every script luagen generated, by its dotted name. */');
-      writer.write('export const scripts = ').inlineBlock(() => {
-        for (const s of sorted) writer.writeLine(`${quote(s.id)}: ${s.command},`);
-      });
-      writer.write(' as const;').newLine();
-    },
-    (writer) => {
-      writer.blankLineIfLastNot().writeLine('/** Binds every script to an ioredis client (standalone or Cluster), grouped by namespace. */');
-      // With no scripts the parameter is unused: the underscore keeps noUnusedParameters quiet.
-      writer.write(`export function bindScripts(${sorted.length > 0 ? 'redis' : '_redis'}: Redis | Cluster)`).block(() => {
-        writer.write('return ');
-        writeTree(buildTree(sorted))(writer);
-        writer.write(';');
-      });
-    },
+    scriptTableText(sorted),
+    // With no scripts the parameter is unused: the underscore keeps noUnusedParameters quiet.
+    bindScriptsText(sorted, 'Binds every script to an ioredis client (standalone or Cluster), grouped by namespace.', 'Redis | Cluster'),
     (writer) => {
       writer.blankLineIfLastNot().writeLine('/** The object `bindScripts` returns. */');
       writer.writeLine('export type Scripts = ReturnType<typeof bindScripts>;');
