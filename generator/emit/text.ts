@@ -15,11 +15,14 @@ export function quote(value: string): string {
   return `'${escaped}'`;
 }
 
+const TEMPLATE_ESCAPES = /[\\`\r]|\$\{/;
+
 /**
  * A template literal holding `value` verbatim (multi-line text such as a Lua script stays readable). A CR is
  * written as `\r`: raw, JavaScript would read it (and CRLF) as LF, and the value would no longer be `value`.
  */
 export function templateLiteral(value: string): string {
+  if (!TEMPLATE_ESCAPES.test(value)) return `\`${value}\``;
   return '`' + value.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${').replace(/\r/g, '\\r') + '`';
 }
 
