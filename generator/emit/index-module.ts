@@ -1,6 +1,6 @@
 import type { ScriptModel } from '../model/script';
 import { fileImport, folderImport } from './imports';
-import type { CodeBlockWriter, LaidOutStatement, ModuleSource, Statement, WriterFunction } from './module';
+import type { LaidOutStatement, ModuleSource, Statement, WriterFunction } from './module';
 import { exportText, importText } from './declarations';
 import { exportedNames } from '../model/generated-names';
 import { scriptModulePath } from './script-module';
@@ -106,19 +106,17 @@ function ioredisImports(scripts: readonly ScriptModel[], functions: boolean): st
   return used.sort();
 }
 
-function augmentation(scripts: readonly ScriptModel[]): WriterFunction {
-  return (writer) => {
-    writer.write("declare module 'ioredis'").block(() => {
-      writer.write('interface RedisCommander<Context>').block(() => {
-        for (const script of scripts) {
-          const params = rawParameters(script);
-          const callback = takesCallback(script) ? `${params ? ', ' : ''}callback?: Callback<unknown>` : '';
-          writer.writeLine(`/** \`${docText(script.sourcePath)}\` with positional arguments (EVALSHA), as \`scripts.${script.id}\` without validation or decoding. */`);
-          writer.writeLine(`${script.command}(${params}${callback}): Result<unknown, Context>;`);
-        }
-      });
-    });
-  };
+/** `declare module 'ioredis'`: each script's raw command on `RedisCommander`, with its doc line. */
+function augmentation(scripts: readonly ScriptModel[]): LaidOutStatement {
+  const members = scripts.flatMap((script) => {
+    const params = rawParameters(script);
+    const callback = takesCallback(script) ? `${params ? ', ' : ''}callback?: Callback<unknown>` : '';
+    const doc = `/** \`${docText(script.sourcePath)}\` with positional arguments (EVALSHA), as \`scripts.${script.id}\` without validation or decoding. */`;
+    // A line break in a path stays inside the comment, on a line indented like the rest (as the writer did).
+    return [`    ${doc.replace(/\n(?!\n|$)/g, '\n    ')}`, `    ${script.command}(${params}${callback}): Result<unknown, Context>;`];
+  });
+  const text = ["declare module 'ioredis' {", '  interface RedisCommander<Context> {', ...members, '  }', '}'].join('\n');
+  return { text, blankLineBefore: true };
 }
 
 /** How the client preloads: every script into the script cache, or the Functions library. */
@@ -165,12 +163,7 @@ export function emitIndexModule(scripts: readonly ScriptModel[], banner: string,
     preloadStatement(functions),
     ...(functions
       ? []
-      : [
-          (writer: CodeBlockWriter) => {
-            writer.blankLineIfLastNot();
-            augmentation(sorted)(writer);
-          },
-        ]),
+      : [augmentation(sorted)]),
   ];
   return { path: 'index.ts', banner, statements };
 }
