@@ -1,28 +1,29 @@
-import type { CodeBlockWriter, WriterFunction } from './module';
-
 /**
- * Writers for the declarations luagen emits (imports, exports, interfaces, type aliases, classes). They make
- * the same writer calls, in the same order, as ts-morph's structure printer made for the structures they
- * replace, so the output is byte-for-byte what it was; they need only the writer, not the TypeScript compiler.
+ * The declarations luagen emits (imports, exports, interfaces, type aliases, classes), byte-for-byte as
+ * ts-morph's structure printer laid out the structures they replace (2-space indent, one member per line).
+ * They are plain text, laid out here: no writer scans them.
  */
 
-/** A `/** ... *\/` comment per entry, each on its own line (one line, or ` * ` lines when the text has several). */
-export function writeDocs(writer: CodeBlockWriter, docs: readonly string[] | undefined): void {
+const INDENT = '  ';
+
+/**
+ * A `/** ... *\/` comment per entry, as lines at `indent`: one line, or ` * ` lines when the text has several
+ * (each line indented: the writer indents inside comments too).
+ */
+export function docLines(docs: readonly string[] | undefined, indent = ''): string[] {
+  const out: string[] = [];
   for (const text of docs ?? []) {
     const lines = text.split(/\r?\n/);
-    const start = lines[0] === '' ? 1 : 0;
-    writer.closeComment().write('/**');
-    if (lines.length <= 1) writer.space().write(lines[start] ?? '');
-    else {
-      writer.newLine();
-      for (let i = start; i < lines.length; i++) {
-        writer.write(' *');
-        if ((lines[i] ?? '').length > 0) writer.write(` ${lines[i]}`);
-        writer.newLine();
-      }
+    if (lines.length <= 1) {
+      const opened = `/** ${lines[0] ?? ''}`;
+      out.push(`${indent}${opened}${opened.endsWith(' ') ? '' : ' '}*/`);
+      continue;
     }
-    writer.spaceIfLastNot().write('*/').newLine();
+    out.push(`${indent}/**`);
+    for (let i = lines[0] === '' ? 1 : 0; i < lines.length; i++) out.push(`${indent} *${lines[i] ? ` ${lines[i]}` : ''}`);
+    out.push(`${indent} */`);
   }
+  return out;
 }
 
 /** A named import or export: `name`, `name as alias` or `type Name`. */
@@ -38,32 +39,19 @@ interface ModuleReference {
   readonly typeOnly?: boolean;
 }
 
-/** `import { a, b } from 'x';` (`import type` when `typeOnly`). */
-export function importDeclaration({ from, names = [], typeOnly }: ModuleReference): WriterFunction {
-  return (writer) => {
-    writer.closeComment().write(typeOnly ? 'import type' : 'import');
-    if (names.length > 0) writer.space().write(specifierList(names)).write(' from');
-    writer.write(' ').quote(from).write(';');
-  };
+/** `import { a, b } from 'x';` (`import type` when `typeOnly`); module paths hold no quote or backslash. */
+export function importText({ from, names = [], typeOnly }: ModuleReference): string {
+  return `${typeOnly ? 'import type' : 'import'}${names.length > 0 ? ` ${specifierList(names)} from` : ''} '${from}';`;
 }
 
 /** `export { a } from 'x';`, or `export * from 'x';` without names. */
-export function exportDeclaration({ from, names = [], typeOnly }: ModuleReference): WriterFunction {
-  return (writer) => {
-    writer.closeComment().write(typeOnly ? 'export type' : 'export');
-    writer.write(names.length > 0 ? ` ${specifierList(names)}` : ' *');
-    writer.write(' from ').quote(from).write(';');
-  };
+export function exportText({ from, names = [], typeOnly }: ModuleReference): string {
+  return `${typeOnly ? 'export type' : 'export'}${names.length > 0 ? ` ${specifierList(names)}` : ' *'} from '${from}';`;
 }
 
-/** A blank line before an interface or class, unless it opens its block. */
-function blankLineBefore(writer: CodeBlockWriter): void {
-  if (!writer.isAtStartOfFirstLineOfBlock()) writer.blankLineIfLastNot();
-}
-
-/** `: type` (or ` = type` for an alias), indented like a continued line should it wrap. */
-function writeTyped(writer: CodeBlockWriter, separator: string, type: string): void {
-  if (type.trim() !== '') writer.hangingIndent(() => writer.write(`${separator} ${type}`));
+/** `: type` (or ` = type` for an alias); nothing for an empty type. Types are one line (type-text.ts). */
+function typed(separator: string, type: string): string {
+  return type.trim() === '' ? '' : `${separator} ${type}`;
 }
 
 export interface PropertySignature {
@@ -90,39 +78,20 @@ export interface InterfaceDeclaration {
   readonly indexSignatures?: readonly IndexSignature[];
 }
 
-/** A member list: one per line, with a newline between the groups (index signatures, then properties). */
-function writeMembers<T>(writer: CodeBlockWriter, members: readonly T[], write: (member: T) => void): void {
-  if (members.length > 0 && !writer.isAtStartOfFirstLineOfBlock()) writer.newLine();
-  members.forEach((member, i) => {
-    writer.conditionalNewLine(i > 0);
-    write(member);
-  });
-}
-
-/** `export interface Name { ... }`. */
-export function interfaceDeclaration(declaration: InterfaceDeclaration): WriterFunction {
-  return (writer) => {
-    blankLineBefore(writer);
-    writer.closeComment();
-    writeDocs(writer, declaration.docs);
-    writer.write(`${declaration.exported ? 'export ' : ''}interface ${declaration.name}`).space();
-    writer.inlineBlock(() => {
-      writeMembers(writer, declaration.indexSignatures ?? [], (index) => {
-        writer.closeComment();
-        writeDocs(writer, index.docs);
-        writer.write(`${index.readonly ? 'readonly ' : ''}[${index.keyName}: ${index.keyType}]`);
-        writeTyped(writer, ':', index.returnType);
-        writer.write(';');
-      });
-      writeMembers(writer, declaration.properties, (property) => {
-        writer.closeComment();
-        writeDocs(writer, property.docs);
-        writer.write(`${property.readonly ? 'readonly ' : ''}${property.name}`).conditionalWrite(property.optional, '?');
-        writeTyped(writer, ':', property.type);
-        writer.write(';');
-      });
-    });
-  };
+/** `export interface Name { ... }`: index signatures, then properties, one per line with their docs. */
+export function interfaceText(declaration: InterfaceDeclaration): string {
+  const members: string[] = [];
+  for (const index of declaration.indexSignatures ?? []) {
+    members.push(...docLines(index.docs, INDENT));
+    members.push(`${INDENT}${index.readonly ? 'readonly ' : ''}[${index.keyName}: ${index.keyType}]${typed(':', index.returnType)};`);
+  }
+  for (const property of declaration.properties) {
+    members.push(...docLines(property.docs, INDENT));
+    const name = `${property.readonly ? 'readonly ' : ''}${property.name}${property.optional ? '?' : ''}`;
+    members.push(`${INDENT}${name}${typed(':', property.type)};`);
+  }
+  const head = `${declaration.exported ? 'export ' : ''}interface ${declaration.name} {`;
+  return [...docLines(declaration.docs), head, ...members, '}'].join('\n');
 }
 
 export interface TypeAliasDeclaration {
@@ -133,14 +102,9 @@ export interface TypeAliasDeclaration {
 }
 
 /** `export type Name = ...;`. */
-export function typeAliasDeclaration(declaration: TypeAliasDeclaration): WriterFunction {
-  return (writer) => {
-    writer.closeComment();
-    writeDocs(writer, declaration.docs);
-    writer.write(`${declaration.exported ? 'export ' : ''}type ${declaration.name}`);
-    writeTyped(writer, ' =', declaration.type);
-    writer.write(';');
-  };
+export function typeAliasText(declaration: TypeAliasDeclaration): string {
+  const alias = `${declaration.exported ? 'export ' : ''}type ${declaration.name}${typed(' =', declaration.type)};`;
+  return [...docLines(declaration.docs), alias].join('\n');
 }
 
 export interface ClassProperty {
@@ -158,23 +122,8 @@ export interface ClassDeclaration {
 }
 
 /** `export class Name extends Base { override name = ...; }`. */
-export function classDeclaration(declaration: ClassDeclaration): WriterFunction {
-  return (writer) => {
-    blankLineBefore(writer);
-    writer.closeComment();
-    writeDocs(writer, declaration.docs);
-    writer.write(`${declaration.exported ? 'export ' : ''}class ${declaration.name}`).space();
-    writer.hangingIndent(() => {
-      if (declaration.extends) writer.write(`extends ${declaration.extends} `);
-    });
-    writer.inlineBlock(() => {
-      declaration.properties.forEach((property, i) => {
-        writer.conditionalNewLine(i > 0);
-        writer.closeComment();
-        writer.write(`${property.override ? 'override ' : ''}${property.name}`);
-        writer.hangingIndent(() => writer.spaceIfLastNot().write(`= ${property.initializer}`));
-        writer.write(';');
-      });
-    });
-  };
+export function classText(declaration: ClassDeclaration): string {
+  const head = `${declaration.exported ? 'export ' : ''}class ${declaration.name} ${declaration.extends ? `extends ${declaration.extends} ` : ''}{`;
+  const properties = declaration.properties.map((p) => `${INDENT}${p.override ? 'override ' : ''}${p.name} = ${p.initializer};`);
+  return [...docLines(declaration.docs), head, ...properties, '}'].join('\n');
 }

@@ -2,7 +2,7 @@ import type { CodeBlockWriter } from './module';
 import { exportedNames } from '../model/generated-names';
 import type { ScriptModel } from '../model/script';
 import { fileImport, folderImport } from './imports';
-import { buildTree, moduleSpecifier, writeTree } from './index-module';
+import { bindScriptsText, moduleSpecifier, scriptTableText } from './index-module';
 import type { ModuleSource, Statement } from './module';
 import { quote } from './text';
 
@@ -14,27 +14,6 @@ function scriptExports(script: ScriptModel, esm: boolean): string {
   const types = [names.input, names.reply, ...(coded ? [names.errorCode] : [])];
   const from = quote(moduleSpecifier(script, esm));
   return `export { ${values.join(', ')} } from ${from};\nexport type { ${types.join(', ')} } from ${from};`;
-}
-
-function scriptTable(sorted: readonly ScriptModel[]) {
-  return (writer: CodeBlockWriter) => {
-    writer.blankLineIfLastNot().writeLine('/** Every script luagen generated, by its dotted name. */');
-    writer.write('export const scripts = ').inlineBlock(() => {
-      for (const s of sorted) writer.writeLine(`${quote(s.id)}: ${s.command},`);
-    });
-    writer.write(' as const;').newLine();
-  };
-}
-
-function bindScriptsFunction(sorted: readonly ScriptModel[]) {
-  return (writer: CodeBlockWriter) => {
-    writer.blankLineIfLastNot().writeLine('/** Binds every script to a node-redis client (`createClient` or `createCluster`), grouped by namespace. */');
-    writer.write(`export function bindScripts(${sorted.length > 0 ? 'redis' : '_redis'}: RedisClient)`).block(() => {
-      writer.write('return ');
-      writeTree(buildTree(sorted))(writer);
-      writer.write(';');
-    });
-  };
 }
 
 function preloadFunction(functions: boolean) {
@@ -69,8 +48,8 @@ export function emitNodeRedisIndexModule(scripts: readonly ScriptModel[], banner
     `export * from ${runtime};`,
     ...(functions ? [`export { library } from ${library};`] : []),
     ...sorted.map((s) => scriptExports(s, esm)),
-    scriptTable(sorted),
-    bindScriptsFunction(sorted),
+    scriptTableText(sorted),
+    bindScriptsText(sorted, 'Binds every script to a node-redis client (`createClient` or `createCluster`), grouped by namespace.', 'RedisClient'),
     (writer) => {
       writer.blankLineIfLastNot().writeLine('/** The object `bindScripts` returns. */');
       writer.writeLine('export type Scripts = ReturnType<typeof bindScripts>;');

@@ -1,7 +1,7 @@
 import type { ScriptModel } from '../model/script';
 import { fileImport, folderImport } from './imports';
-import type { CodeBlockWriter, ModuleSource, Statement, WriterFunction } from './module';
-import { exportDeclaration, importDeclaration } from './declarations';
+import type { LaidOutStatement, ModuleSource, Statement, WriterFunction } from './module';
+import { exportText, importText } from './declarations';
 import { exportedNames } from '../model/generated-names';
 import { scriptModulePath } from './script-module';
 import { parameterName } from './identifiers';
@@ -28,36 +28,49 @@ export function buildTree(scripts: readonly ScriptModel[]): NamespaceTree {
   return root;
 }
 
-export function writeTree(tree: NamespaceTree): WriterFunction {
-  return (writer) => {
-    writer.inlineBlock(() => {
-      const entries: [string, () => void][] = [
-        ...[...tree.children].map(([name, child]): [string, () => void] => [name, () => {
-          writer.write(`${propertyKey(name)}: `);
-          writeTree(child)(writer);
-          writer.write(',').newLine();
-        }]),
-        ...tree.scripts.map((script): [string, () => void] => [script.name, () => {
-          if (script.description) writer.writeLine(`/** ${docText(script.description.replace(/\n/g, ' '))} */`);
-          writer.writeLine(`${propertyKey(script.name)}: bindScript(redis, ${script.command}),`);
-        }]),
-      ];
-      entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).forEach(([, write]) => write());
-    });
-  };
+/** The bound object's literal, `{` to `}`, its entries sorted by name; `indent` is that of the line it starts on. */
+export function treeText(tree: NamespaceTree, indent: string): string {
+  const inner = `${indent}  `;
+  const entries: [string, string][] = [
+    ...[...tree.children].map(([name, child]): [string, string] => [name, `${inner}${propertyKey(name)}: ${treeText(child, inner)},`]),
+    ...tree.scripts.map((script): [string, string] => {
+      const doc = script.description ? `${inner}/** ${docText(script.description.replace(/\n/g, ' '))} */\n` : '';
+      return [script.name, `${doc}${inner}${propertyKey(script.name)}: bindScript(redis, ${script.command}),`];
+    }),
+  ];
+  const lines = entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, text]) => text);
+  return ['{', ...lines, `${indent}}`].join('\n');
+}
+
+/** `export function bindScripts(redis: <client>)` returning the bound object, grouped by namespace. */
+export function bindScriptsText(scripts: readonly ScriptModel[], about: string, client: string): LaidOutStatement {
+  const text = [
+    `/** ${about} */`,
+    `export function bindScripts(${scripts.length > 0 ? 'redis' : '_redis'}: ${client}) {`,
+    `  return ${treeText(buildTree(scripts), '  ')};`,
+    '}',
+  ].join('\n');
+  return { text, blankLineBefore: true };
+}
+
+/** `export const scripts = { 'ns.name': spec, ... } as const;` */
+export function scriptTableText(sorted: readonly ScriptModel[]): LaidOutStatement {
+  const entries = sorted.map((s) => `  ${quote(s.id)}: ${s.command},`);
+  const text = ['/** Every script luagen generated, by its dotted name. */', 'export const scripts = {', ...entries, '} as const;'].join('\n');
+  return { text, blankLineBefore: true };
 }
 
 export function moduleSpecifier(script: ScriptModel, esm: boolean): string {
   return fileImport(`./${scriptModulePath(script).replace(/\.ts$/, '')}`, esm);
 }
 
-function scriptExports(script: ScriptModel, esm: boolean): WriterFunction[] {
+function scriptExports(script: ScriptModel, esm: boolean): string[] {
   const names = exportedNames(script.exportName);
   const types = [names.input, names.reply, ...(script.errors.length > 0 ? [names.errorCode] : [])];
   const values = [names.spec, ...(script.errors.length > 0 ? [names.errorClass] : [])];
   return [
-    exportDeclaration({ from: moduleSpecifier(script, esm), names: values }),
-    exportDeclaration({ typeOnly: true, from: moduleSpecifier(script, esm), names: types }),
+    exportText({ from: moduleSpecifier(script, esm), names: values }),
+    exportText({ typeOnly: true, from: moduleSpecifier(script, esm), names: types }),
   ];
 }
 
@@ -93,19 +106,17 @@ function ioredisImports(scripts: readonly ScriptModel[], functions: boolean): st
   return used.sort();
 }
 
-function augmentation(scripts: readonly ScriptModel[]): WriterFunction {
-  return (writer) => {
-    writer.write("declare module 'ioredis'").block(() => {
-      writer.write('interface RedisCommander<Context>').block(() => {
-        for (const script of scripts) {
-          const params = rawParameters(script);
-          const callback = takesCallback(script) ? `${params ? ', ' : ''}callback?: Callback<unknown>` : '';
-          writer.writeLine(`/** \`${docText(script.sourcePath)}\` with positional arguments (EVALSHA), as \`scripts.${script.id}\` without validation or decoding. */`);
-          writer.writeLine(`${script.command}(${params}${callback}): Result<unknown, Context>;`);
-        }
-      });
-    });
-  };
+/** `declare module 'ioredis'`: each script's raw command on `RedisCommander`, with its doc line. */
+function augmentation(scripts: readonly ScriptModel[]): LaidOutStatement {
+  const members = scripts.flatMap((script) => {
+    const params = rawParameters(script);
+    const callback = takesCallback(script) ? `${params ? ', ' : ''}callback?: Callback<unknown>` : '';
+    const doc = `/** \`${docText(script.sourcePath)}\` with positional arguments (EVALSHA), as \`scripts.${script.id}\` without validation or decoding. */`;
+    // A line break in a path stays inside the comment, on a line indented like the rest (as the writer did).
+    return [`    ${doc.replace(/\n(?!\n|$)/g, '\n    ')}`, `    ${script.command}(${params}${callback}): Result<unknown, Context>;`];
+  });
+  const text = ["declare module 'ioredis' {", '  interface RedisCommander<Context> {', ...members, '  }', '}'].join('\n');
+  return { text, blankLineBefore: true };
 }
 
 /** How the client preloads: every script into the script cache, or the Functions library. */
@@ -133,31 +144,18 @@ export function emitIndexModule(scripts: readonly ScriptModel[], banner: string,
   const preloader = functions ? 'preloadLibrary' : 'preloadScripts';
   const library = fileImport('./library', esm);
   const statements: Statement[] = [
-    importDeclaration({ typeOnly: true, from: 'ioredis', names: ioredisImports(sorted, functions) }),
-    importDeclaration({ from: runtime, names: sorted.length > 0 ? ['bindScript', preloader] : [preloader] }),
-    ...(functions ? [importDeclaration({ from: library, names: ['library'] })] : []),
+    importText({ typeOnly: true, from: 'ioredis', names: ioredisImports(sorted, functions) }),
+    importText({ from: runtime, names: sorted.length > 0 ? ['bindScript', preloader] : [preloader] }),
+    ...(functions ? [importText({ from: library, names: ['library'] })] : []),
     // Each spec is imported under its command name, which no file name can produce (see naming.ts): the names
     // this module uses itself (Redis, Object, redis, bindScript ...) can never be shadowed by a script's.
-    ...sorted.map((s) => importDeclaration({ from: moduleSpecifier(s, esm), names: [{ name: s.exportName, alias: s.command }] })),
-    exportDeclaration({ from: runtime }),
-    ...(functions ? [exportDeclaration({ from: library, names: ['library'] })] : []),
+    ...sorted.map((s) => importText({ from: moduleSpecifier(s, esm), names: [{ name: s.exportName, alias: s.command }] })),
+    exportText({ from: runtime }),
+    ...(functions ? [exportText({ from: library, names: ['library'] })] : []),
     ...sorted.flatMap((s) => scriptExports(s, esm)),
-    (writer) => {
-      writer.blankLineIfLastNot().writeLine('/** Every script luagen generated, by its dotted name. */');
-      writer.write('export const scripts = ').inlineBlock(() => {
-        for (const s of sorted) writer.writeLine(`${quote(s.id)}: ${s.command},`);
-      });
-      writer.write(' as const;').newLine();
-    },
-    (writer) => {
-      writer.blankLineIfLastNot().writeLine('/** Binds every script to an ioredis client (standalone or Cluster), grouped by namespace. */');
-      // With no scripts the parameter is unused: the underscore keeps noUnusedParameters quiet.
-      writer.write(`export function bindScripts(${sorted.length > 0 ? 'redis' : '_redis'}: Redis | Cluster)`).block(() => {
-        writer.write('return ');
-        writeTree(buildTree(sorted))(writer);
-        writer.write(';');
-      });
-    },
+    scriptTableText(sorted),
+    // With no scripts the parameter is unused: the underscore keeps noUnusedParameters quiet.
+    bindScriptsText(sorted, 'Binds every script to an ioredis client (standalone or Cluster), grouped by namespace.', 'Redis | Cluster'),
     (writer) => {
       writer.blankLineIfLastNot().writeLine('/** The object `bindScripts` returns. */');
       writer.writeLine('export type Scripts = ReturnType<typeof bindScripts>;');
@@ -165,12 +163,7 @@ export function emitIndexModule(scripts: readonly ScriptModel[], banner: string,
     preloadStatement(functions),
     ...(functions
       ? []
-      : [
-          (writer: CodeBlockWriter) => {
-            writer.blankLineIfLastNot();
-            augmentation(sorted)(writer);
-          },
-        ]),
+      : [augmentation(sorted)]),
   ];
   return { path: 'index.ts', banner, statements };
 }

@@ -1,7 +1,7 @@
 import type { FunctionLibraryModel } from '../model/function-library';
 import { folderImport } from './imports';
 import type { ModuleSource } from './module';
-import { importDeclaration } from './declarations';
+import { importText } from './declarations';
 import { quote, templateLiteral } from './text';
 
 const CODE_PLACEHOLDER = '__luagen_library_code__';
@@ -13,7 +13,7 @@ export function emitLibraryModule(library: FunctionLibraryModel, banner: string,
     path: 'library.ts',
     banner,
     statements: [
-      importDeclaration({ typeOnly: true, from: folderImport('./runtime', esm), names: ['FunctionLibrary'] }),
+      importText({ typeOnly: true, from: folderImport('./runtime', esm), names: ['FunctionLibrary'] }),
       (writer) => {
         writer.blankLineIfLastNot().writeLine('/**');
         writer.writeLine(` * The Redis Functions library of ${count} function${count === 1 ? '' : 's'}. Its name carries a hash of its code, so`);

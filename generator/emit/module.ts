@@ -7,8 +7,20 @@ export type { CodeBlockWriter };
 /** Writes hand-laid code with the module's writer. */
 export type WriterFunction = (writer: CodeBlockWriter) => void;
 
-/** A statement of a printed module: raw text, or a writer (see declarations.ts for imports, interfaces ...). */
-export type Statement = string | WriterFunction;
+/**
+ * A statement already laid out as whole lines at the top level (no line break at the end), with or without a
+ * blank line before it: put in as it is, never scanned by a writer.
+ */
+export interface LaidOutStatement {
+  readonly text: string;
+  readonly blankLineBefore: boolean;
+}
+
+/**
+ * A statement of a printed module: whole lines of text (put in as they are), a writer (see declarations.ts),
+ * or text laid out already with its blank line before.
+ */
+export type Statement = string | WriterFunction | LaidOutStatement;
 
 /** One file luagen writes, with its path relative to the output folder (POSIX). */
 export interface GeneratedFile {
@@ -24,29 +36,56 @@ export interface ModuleSource {
   readonly finish?: (printed: string) => string;
 }
 
-const CLOSE_BRACE = '}'.charCodeAt(0);
-/** The characters ts-morph's printer skips as blank when it looks back for a `}`. */
-const BLANKS: ReadonlySet<number> = new Set([...' \f\n\r\t\v\u00A0\u2028\u2029'].map((c) => c.charCodeAt(0)));
+const NEW_LINE = '\n'.charCodeAt(0);
 
-/** True when the last character written, blanks aside, is `}`. */
-function endsWithCloseBrace(writer: CodeBlockWriter): boolean {
-  return writer.iterateLastCharCodes((code) => (code === CLOSE_BRACE ? true : BLANKS.has(code) ? undefined : false)) ?? false;
+function newWriter(): CodeBlockWriter {
+  return new CodeBlockWriter({ indentNumberOfSpaces: 2, useTabs: false, newLine: '\n', useSingleQuote: true });
 }
 
-/** Statements one per line, with a blank line after a closing brace (as ts-morph's printer separates them). */
-function writeStatements(writer: CodeBlockWriter, statements: readonly Statement[]): void {
-  for (const statement of statements) {
-    if (endsWithCloseBrace(writer)) writer.blankLineIfLastNot();
-    else if (!writer.isAtStartOfFirstLineOfBlock()) writer.newLineIfLastNot();
-    if (typeof statement === 'string') writer.write(statement);
-    else statement(writer);
+/**
+ * A writer's statement, laid out: printed alone, after a line ending in `;` as the statement before it would
+ * leave it (a statement that opens with a blank line then writes it: kept as `blankLineBefore`). At the top
+ * level, after a complete statement, a writer is in the state a fresh one starts in.
+ */
+function layOut(write: WriterFunction): LaidOutStatement {
+  const writer = newWriter();
+  writer.write(';').newLine();
+  write(writer);
+  const printed = writer.toString().slice(1);
+  return { text: trimLineBreaks(printed), blankLineBefore: printed.startsWith('\n\n') };
+}
+
+function laidOut(statement: Statement): LaidOutStatement {
+  if (typeof statement === 'string') return { text: statement, blankLineBefore: false };
+  return typeof statement === 'function' ? layOut(statement) : statement;
+}
+
+/**
+ * Statements one per line, with a blank line after a closing brace (as ts-morph's printer separated them) or
+ * where the statement opens with one. Only a writer's statement goes through a writer: text is never scanned.
+ */
+function printStatements(statements: readonly Statement[]): string {
+  let text = '';
+  let previous: LaidOutStatement | undefined;
+  for (const statement of statements.map(laidOut)) {
+    if (previous) text += statement.blankLineBefore || previous.text.trimEnd().endsWith('}') ? '\n\n' : '\n';
+    text += statement.text;
+    previous = statement;
   }
+  return text;
+}
+
+/** The text without the line breaks at its start and end (a loop: a regex anchored at the end scans it all). */
+function trimLineBreaks(text: string): string {
+  let from = 0;
+  let to = text.length;
+  while (from < to && text.charCodeAt(from) === NEW_LINE) from++;
+  while (to > from && text.charCodeAt(to - 1) === NEW_LINE) to--;
+  return text.slice(from, to);
 }
 
 /** Prints one module (2-space indent, single quotes, LF) behind its banner, then applies its last touch. */
 export function printModule(module: ModuleSource): GeneratedFile {
-  const writer = new CodeBlockWriter({ indentNumberOfSpaces: 2, useTabs: false, newLine: '\n', useSingleQuote: true });
-  writeStatements(writer, module.statements);
-  const body = `${module.banner}\n${writer.toString().replace(/^\n+/, '').replace(/\n+$/, '')}\n`;
+  const body = `${module.banner}\n${trimLineBreaks(printStatements(module.statements))}\n`;
   return { path: module.path, content: module.finish ? module.finish(body) : body };
 }

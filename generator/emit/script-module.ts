@@ -1,8 +1,8 @@
 import type { LibraryFunction } from '../model/function-library';
 import type { ScriptModel } from '../model/script';
 import { fileImport, folderImport } from './imports';
-import type { ModuleSource, Statement, WriterFunction } from './module';
-import { classDeclaration, importDeclaration, interfaceDeclaration, typeAliasDeclaration, type PropertySignature } from './declarations';
+import type { LaidOutStatement, ModuleSource } from './module';
+import { classText, importText, interfaceText, typeAliasText, type PropertySignature } from './declarations';
 import { argumentCodecText, argumentTypeText, replyDecoderText, replyTypeText } from './type-text';
 import { exportedNames, type ExportedNames } from '../model/generated-names';
 import { docText, propertyKey, quote, templateLiteral } from './text';
@@ -23,28 +23,22 @@ export function emitScriptModule(script: ScriptModel, banner: (source: string) =
   const runtime = folderImport(`${up}runtime`, esm);
   const runtimeImports = ['arg', 'defineScript', 'reply', 'run', 'type RedisKey'];
   if (script.errors.length > 0) runtimeImports.push('ScriptCodeError');
-  const statements: Statement[] = [
-    importDeclaration({
+  const imports = [
+    importText({
       from: runtime,
       names: runtimeImports.filter((name) => usesImport(script, name)).sort((a, b) => (a.replace('type ', '').toLowerCase() < b.replace('type ', '').toLowerCase() ? -1 : 1)),
     }),
-    ...(fn ? [importDeclaration({ from: fileImport(`${up}library`, esm), names: ['library'] })] : []),
-    inputInterface(script, names.input),
+    ...(fn ? [importText({ from: fileImport(`${up}library`, esm), names: ['library'] })] : []),
+  ];
+  // Laid out here as whole lines, never scanned by a writer (1000 scripts make 1000 of these modules).
+  const statements: LaidOutStatement[] = [
+    ...imports.map((text) => ({ text, blankLineBefore: false })),
+    { text: inputInterface(script, names.input), blankLineBefore: true },
     replyType(script, names.reply),
     ...errorDeclarations(script, names),
-    specStatement(script, names, fn),
+    { text: specText(script, names, fn), blankLineBefore: true },
   ];
-  return {
-    path: scriptModulePath(script),
-    banner: banner(script.sourcePath),
-    statements,
-    // The Lua text is put in after printing: the writer would otherwise track string state character by character.
-    finish: (printed) => printed.replace(luaPlaceholder(script), () => templateLiteral(script.lua)),
-  };
-}
-
-function luaPlaceholder(script: ScriptModel): string {
-  return `__luagen_lua_${script.sha1}__`;
+  return { path: scriptModulePath(script), banner: banner(script.sourcePath), statements };
 }
 
 function usesImport(script: ScriptModel, name: string): boolean {
@@ -53,7 +47,7 @@ function usesImport(script: ScriptModel, name: string): boolean {
   return true;
 }
 
-function inputInterface(script: ScriptModel, name: string): WriterFunction {
+function inputInterface(script: ScriptModel, name: string): string {
   const keys = script.keys.map((key): PropertySignature => ({
     name: propertyKey(key.name),
     readonly: true,
@@ -82,7 +76,7 @@ function inputInterface(script: ScriptModel, name: string): WriterFunction {
   const properties = [...keys, ...args, ...requestId];
   // An empty interface would accept any object (`{ value: 1 }`); this one accepts only `{}`.
   const nothing = { keyName: 'field', keyType: 'string', returnType: 'never', readonly: true, docs: ['This script takes no keys or arguments.'] };
-  return interfaceDeclaration({
+  return interfaceText({
     name,
     exported: true,
     docs: [`Keys and arguments of \`${script.id}\`.`],
@@ -98,32 +92,35 @@ function ttlText(seconds: number): string {
   return `${seconds} second${seconds === 1 ? '' : 's'}`;
 }
 
-function replyType(script: ScriptModel, name: string): WriterFunction {
+function replyType(script: ScriptModel, name: string): LaidOutStatement {
   const about = script.returnDescription ? ` ${docText(script.returnDescription)}` : '';
   const docs = [`The decoded reply of \`${script.id}\`.${about}`];
   if (script.returns.kind === 'tuple') {
     const properties = script.returns.fields.map((f) => ({ name: propertyKey(f.name), readonly: true, type: replyTypeText(f.type) }));
-    return interfaceDeclaration({ name, exported: true, docs, properties });
+    return { text: interfaceText({ name, exported: true, docs, properties }), blankLineBefore: true };
   }
-  return typeAliasDeclaration({ name, exported: true, docs, type: replyTypeText(script.returns) });
+  return { text: typeAliasText({ name, exported: true, docs, type: replyTypeText(script.returns) }), blankLineBefore: false };
 }
 
-function errorDeclarations(script: ScriptModel, names: ExportedNames): WriterFunction[] {
+function errorDeclarations(script: ScriptModel, names: ExportedNames): LaidOutStatement[] {
   if (script.errors.length === 0) return [];
-  const codes = typeAliasDeclaration({
+  const codes = typeAliasText({
     name: names.errorCode,
     exported: true,
     docs: [`Error codes \`${script.id}\` may raise.`],
     type: script.errors.map((e) => quote(e.code)).join(' | '),
   });
-  const errorClass = classDeclaration({
+  const errorClass = classText({
     name: names.errorClass,
     exported: true,
     docs: [`Raised by \`${script.id}\` for a declared \`@error\` code; \`code\` tells which.`],
     extends: `ScriptCodeError<${names.errorCode}>`,
     properties: [{ name: 'name', override: true, initializer: quote(names.errorClass) }],
   });
-  return [codes, errorClass];
+  return [
+    { text: codes, blankLineBefore: false },
+    { text: errorClass, blankLineBefore: true },
+  ];
 }
 
 function specDocs(script: ScriptModel): string {
@@ -136,7 +133,16 @@ function specDocs(script: ScriptModel): string {
   return lines.join('\n');
 }
 
-function specStatement(script: ScriptModel, names: ExportedNames, fn: LibraryFunction | undefined): WriterFunction {
+/** A field's text inside the spec's braces: every line indented one level, blank lines left empty (as the writer would). */
+function fieldLine(field: string): string {
+  return `  ${field.includes('\n') ? field.replace(/\n(?!\n|$)/g, '\n  ') : field},`;
+}
+
+/**
+ * The spec declaration, laid out as the writer laid it out: its doc comment, `defineScript({ ... })` with one
+ * field per line, and the export. The Lua text is a template literal: its lines are not indented.
+ */
+function specText(script: ScriptModel, names: ExportedNames, fn: LibraryFunction | undefined): string {
   const keyNames = script.keys.map((k) => quote(k.name)).join(', ');
   const args = script.args.map((a) => {
     // A call, not an object literal: one type for every slot of every script (run.argument, generated-code.ts).
@@ -166,18 +172,18 @@ function specStatement(script: ScriptModel, names: ExportedNames, fn: LibraryFun
     `errorCodes: [${script.errors.map((e) => quote(e.code)).join(', ')}]`,
     ...(script.errors.length > 0 ? [`errorClass: ${names.errorClass}`] : []),
     ...(fn ? [`function: { name: ${quote(fn.name)}, library, lineOffset: ${fn.lineOffset} }`] : []),
-    `lua: ${luaPlaceholder(script)}`,
   ];
-  return (writer) => {
-    writer.blankLineIfLastNot().writeLine('/**');
-    for (const line of specDocs(script).split('\n')) writer.writeLine(line === '' ? ' *' : ` * ${line}`);
-    writer.writeLine(' */');
-    // Declared under its command name (never a file's name, see naming.ts) and exported under the script's:
-    // a script may be called `class`, `default` or `Object` without breaking or shadowing anything here.
-    writer.write(`const ${script.command} = defineScript<${names.input}, ${names.reply}>(`).inlineBlock(() => {
-      for (const field of fields) writer.writeLine(`${field},`);
-    });
-    writer.write(');').newLine();
-    writer.writeLine(`export { ${script.command} as ${names.spec} };`);
-  };
+  const docs = specDocs(script).split('\n').map((line) => (line === '' ? ' *' : ` * ${line}`));
+  // Declared under its command name (never a file's name, see naming.ts) and exported under the script's:
+  // a script may be called `class`, `default` or `Object` without breaking or shadowing anything here.
+  return [
+    '/**',
+    ...docs,
+    ' */',
+    `const ${script.command} = defineScript<${names.input}, ${names.reply}>({`,
+    ...fields.map(fieldLine),
+    `  lua: ${templateLiteral(script.lua)},`,
+    '});',
+    `export { ${script.command} as ${names.spec} };`,
+  ].join('\n');
 }

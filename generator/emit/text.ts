@@ -1,7 +1,10 @@
 /** Small helpers for writing TypeScript source text. */
 
+const NEEDS_ESCAPE = /[\\'\n\r\u2028\u2029]/;
+
 /** A single-quoted TypeScript string literal. */
 export function quote(value: string): string {
+  if (!NEEDS_ESCAPE.test(value)) return `'${value}'`;
   const escaped = value
     .replace(/\\/g, '\\\\')
     .replace(/'/g, "\\'")
@@ -12,11 +15,14 @@ export function quote(value: string): string {
   return `'${escaped}'`;
 }
 
+const TEMPLATE_ESCAPES = /[\\`\r]|\$\{/;
+
 /**
  * A template literal holding `value` verbatim (multi-line text such as a Lua script stays readable). A CR is
  * written as `\r`: raw, JavaScript would read it (and CRLF) as LF, and the value would no longer be `value`.
  */
 export function templateLiteral(value: string): string {
+  if (!TEMPLATE_ESCAPES.test(value)) return `\`${value}\``;
   return '`' + value.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${').replace(/\r/g, '\\r') + '`';
 }
 

@@ -27,8 +27,9 @@ export function parseHeader(file: string, lines: readonly string[]): HeaderParse
   for (; index < lines.length; index++) {
     const match = HEADER_LINE.exec(lines[index]);
     if (!match || isIncludeLine(lines[index])) break;
-    // A `-- luagen-ignore LG202` at the end of a tag line is for the analysis, not part of the description.
-    const text = match[2].replace(IGNORE_COMMENT, '');
+    // A `-- luagen-ignore LG202` at the end of a tag line is for the analysis, not part of the description (the
+    // regex, tried at every position of every line, runs only on a line that names it).
+    const text = match[2].includes('luagen-ignore') ? match[2].replace(IGNORE_COMMENT, '') : match[2];
     const line: TagLine = { file, line: index + 1, column: match[1].length + 4, text };
     if (header.startLine === 0) header.startLine = index + 1;
     header.endLine = index + 1;
