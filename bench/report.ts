@@ -192,12 +192,11 @@ function missesSection(runtime: RuntimeResult | undefined, build: BuildResult | 
     lines.push(
       `- Run time: the generated function costs ${fixed(Math.min(...extra), 1)}–${fixed(Math.max(...extra), 1)} µs more client CPU per call than raw`,
       `  defineCommand. Input validation (zod) plus reply decoding explain ${fixed(isolated, 2)} µs of it when measured alone; the rest is the`,
-      '  path around the ioredis call. Encoding and decoding are straight-line code emitted per script (zod only words a',
-      '  rejection); most of the rest is the at-most-once guard of a write script: each call builds luagen\'s subclass of the',
-      '  ioredis Command and tracks it until its reply (a CPU profile of the 50-caller run, in docs/performance.md, puts the',
-      '  Command construction and the socket write under that subclass at several times the raw call\'s). Where the client is',
-      '  the bottleneck (50 callers, pipelines) that CPU shows up directly in calls/s; with 1 caller it lengthens each round trip,',
-      '  and run-to-run noise on this shared machine (see min–max) is of the same size as the 3% target.',
+      '  path around the ioredis call: the at-most-once guard of a write script (three fields per command, a FIFO of the',
+      '  commands awaiting a reply per socket; see docs/performance.md for its redesign and the paired before/after runs).',
+      '  Where the client is the bottleneck (50 callers, pipelines) CPU shows up directly in calls/s; with 1 caller it',
+      '  lengthens each round trip. Paired runs of `npx tsx bench/runtime/paired.ts` (more rounds, one process) are the',
+      '  finer measure: run-to-run noise on this shared machine (see min–max) is of the same size as the 3% target.',
     );
   }
   const row = build ? targetRow(build) : undefined;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, promises as fs, lstatSync, mkdirSync } from 'node:fs';
+import { existsSync, promises as fs, lstatSync, mkdirSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { LuagenConfig } from '../config';
@@ -148,11 +148,23 @@ function fileDigest(file: GeneratedFile): FileDigest {
   return { path: file.path, sha256: sha256(file.content) };
 }
 
-/** The output folder's files, when every one has the content the entry names by digest (a no-op build). */
-async function filesOnDisk(outDir: string, digests: readonly FileDigest[]): Promise<GeneratedFile[] | undefined> {
+/** The file's bytes, or undefined when it cannot be read. */
+function readBytes(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The output folder's files, when every one has the content the entry names by digest (a no-op build).
+ * Synchronous reads on purpose: for a thousand small files they are several times faster than one promise each.
+ */
+function filesOnDisk(outDir: string, digests: readonly FileDigest[]): GeneratedFile[] | undefined {
   const files: GeneratedFile[] = [];
   for (const digest of digests) {
-    const bytes = await fs.readFile(path.join(outDir, digest.path)).catch(() => undefined);
+    const bytes = readBytes(path.join(outDir, digest.path));
     if (!bytes || sha256(bytes) !== digest.sha256) return undefined;
     files.push({ path: digest.path, content: bytes.toString('utf8') });
   }
@@ -173,7 +185,7 @@ export async function readCachedResult(outDir: string, key: string): Promise<Gen
     const resultBytes = bytes.subarray(head.length, bytes.length - DIGEST_TAIL_LENGTH);
     if (!bytes.subarray(bytes.length - DIGEST_TAIL_LENGTH).equals(Buffer.from(entryTail(sha256(resultBytes))))) return undefined;
     const cached = JSON.parse(resultBytes.toString('utf8')) as CachedResult;
-    const files = await filesOnDisk(outDir, cached.files);
+    const files = filesOnDisk(outDir, cached.files);
     return files ? { ...cached, files } : undefined;
   } catch {
     return undefined;
