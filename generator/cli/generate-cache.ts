@@ -123,8 +123,13 @@ function sha256(text: string | Buffer): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** The result as JSON text, in pieces: one per element of its lists; files by digest. */
-function* resultPieces(result: GenerateResult): Generator<string> {
+/** The result as the cache holds it: each generated file by the digest of its content. */
+function cachedResult(result: GenerateResult): CachedResult {
+  return { ...result, files: result.files.map(fileDigest) };
+}
+
+/** The result as JSON text, in pieces: one per element of its lists. */
+function* resultPieces(result: CachedResult): Generator<string> {
   let separator = '{';
   for (const [name, value] of Object.entries(result)) {
     if (value === undefined) continue;
@@ -135,10 +140,7 @@ function* resultPieces(result: GenerateResult): Generator<string> {
       continue;
     }
     yield '[';
-    for (let i = 0; i < value.length; i++) {
-      const element: unknown = name === 'files' ? fileDigest(value[i] as GeneratedFile) : value[i];
-      yield `${i > 0 ? ',' : ''}${JSON.stringify(element ?? null)}`;
-    }
+    for (let i = 0; i < value.length; i++) yield `${i > 0 ? ',' : ''}${JSON.stringify(value[i] ?? null)}`;
     yield ']';
   }
   yield separator === '{' ? '{}' : '}';
@@ -203,7 +205,7 @@ export async function writeCachedResult(outDir: string, key: string, result: Gen
     try {
       const hash = createHash('sha256');
       let pending = entryHead(key);
-      for (const piece of resultPieces(result)) {
+      for (const piece of resultPieces(cachedResult(result))) {
         hash.update(piece);
         pending += piece;
         if (pending.length >= WRITE_CHUNK) {
