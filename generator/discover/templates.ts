@@ -1,4 +1,4 @@
-import { existsSync, promises as fs } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { TemplateFile } from '../emit/runtime-files';
 
@@ -14,16 +14,16 @@ export function templatesDir(): string {
   }
 }
 
-/** Every file below `templates/`, with POSIX paths relative to it, sorted. */
+/** Every file below `templates/`, with POSIX paths relative to it, sorted. Read synchronously: a few dozen small files. */
 export async function readTemplates(dir = templatesDir()): Promise<TemplateFile[]> {
   const files: TemplateFile[] = [];
-  const walk = async (current: string) => {
-    for (const entry of await fs.readdir(current, { withFileTypes: true })) {
+  const walk = (current: string) => {
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
       const full = path.join(current, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else files.push({ path: path.relative(dir, full).split(path.sep).join('/'), content: await fs.readFile(full, 'utf8') });
+      if (entry.isDirectory()) walk(full);
+      else files.push({ path: path.relative(dir, full).split(path.sep).join('/'), content: readFileSync(full, 'utf8') });
     }
   };
-  await walk(dir);
+  walk(dir);
   return files.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
