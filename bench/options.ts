@@ -1,7 +1,10 @@
 /** How big each part of the benchmark is: the full run, or `--quick` (a smoke run of the same code paths). */
 export interface BenchOptions {
   readonly quick: boolean;
-  /** Measured rounds (each variant once per round, interleaved); a warm-up round comes first. */
+  /**
+   * Measured rounds (each variant once per round, interleaved, the order reversed every other round); a warm-up
+   * round comes first. Even, so that every variant runs as often early in a round as late.
+   */
   readonly rounds: number;
   /** Calls per run, by mode. */
   readonly calls: { readonly serial: number; readonly concurrent: number; readonly pipelined: number };
@@ -29,7 +32,7 @@ export interface BenchOptions {
 
 export const FULL: BenchOptions = {
   quick: false,
-  rounds: 5,
+  rounds: 10,
   calls: { serial: 10_000, concurrent: 50_000, pipelined: 100_000 },
   concurrency: 50,
   pipelineSize: 100,

@@ -76,7 +76,7 @@ export function runtimeTable(result: RuntimeResult): string {
   return [...header, ...[...result.rows, ...result.serverRows].map((row) => rowLine(row, result))].join('\n');
 }
 
-/** The generated function's paired ratio to defineCommand in each mode. */
+/** The generated function's paired ratios to defineCommand in each mode: median of the per-round ratios, calls/s and client CPU per call. */
 export function generatedRatios(result: RuntimeResult): { mode: string; ratio: number; cpuRatio: number }[] {
   return result.rows
     .filter((row) => row.variant === GENERATED)
@@ -85,7 +85,7 @@ export function generatedRatios(result: RuntimeResult): { mode: string; ratio: n
       return {
         mode: row.mode,
         ratio: median(pairedRatios(row, result.rows)),
-        cpuRatio: median(row.samples.map(clientCpu)) / median(raw.samples.map(clientCpu)),
+        cpuRatio: median(row.samples.map((s, i) => clientCpu(s) / clientCpu(raw.samples[i]!))),
       };
     });
 }

@@ -59,3 +59,13 @@ export async function timedRun(variant: Variant, mode: Mode, offset: number, ser
   const serverCpuMicros = (await serverCpu()) - serverBefore;
   return { calls: mode.calls, seconds, clientCpuMicros: cpu.user + cpu.system, serverCpuMicros };
 }
+
+/**
+ * The variants in the order round `round` runs them: forward in even rounds, backward in odd ones. Over an even
+ * number of rounds every variant then has the same mean position, so that a variant is not favoured by always
+ * running right after the same neighbour (its garbage, its socket's leftovers) or at the same point of a round.
+ */
+export function roundOrder<T>(variants: readonly T[], round: number): { variant: T; index: number }[] {
+  const order = variants.map((variant, index) => ({ variant, index }));
+  return round % 2 === 0 ? order : order.reverse();
+}

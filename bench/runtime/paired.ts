@@ -10,7 +10,7 @@
 import * as os from 'node:os';
 import { startServer } from '../redis-server';
 import { spread } from '../stats';
-import { timedRun, type Mode } from './drive';
+import { roundOrder, timedRun, type Mode, type RunSample } from './drive';
 import { generateBenchClient } from './generate-client';
 import {
   benchKeys,
@@ -54,9 +54,9 @@ async function main(): Promise<void> {
       const ratios = { calls: [] as number[], cpu: [] as number[] };
       const cpu: number[][] = variants.map(() => []);
       for (let round = 0; round <= rounds; round++) {
-        const samples = [];
-        for (const variant of variants) {
-          samples.push(await timedRun(variant, mode, offset, async () => 0));
+        const samples: RunSample[] = [];
+        for (const { variant, index } of roundOrder(variants, round)) {
+          samples[index] = await timedRun(variant, mode, offset, async () => 0);
           offset += mode.calls;
         }
         if (round === 0) continue;

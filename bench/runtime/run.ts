@@ -1,7 +1,7 @@
 import Redis from 'ioredis';
 import type { BenchOptions } from '../options';
 import type { BenchServer } from '../redis-server';
-import { modeLabel, timedRun, type Mode, type RunSample } from './drive';
+import { modeLabel, roundOrder, timedRun, type Mode, type RunSample } from './drive';
 import { generateBenchClient } from './generate-client';
 import { GENERATED_FUNCTIONS } from '../report-runtime';
 import { measureOverhead, type OverheadResult } from './overhead';
@@ -63,14 +63,14 @@ async function sameScriptCheck(variants: readonly Variant[], monitor: Redis, key
   return replies;
 }
 
-/** Runs every (mode, variant) pair in interleaved rounds (A B C D A B C D ...) after a warm-up round. */
+/** Runs every (mode, variant) pair in interleaved rounds (A B C D, then D C B A, ...) after a warm-up round. */
 async function measureClients(variants: readonly Variant[], options: BenchOptions, serverCpu: () => Promise<number>): Promise<RuntimeRow[]> {
   const rows: RuntimeRow[] = [];
   let offset = 0;
   for (const mode of modes(options)) {
     const samples = variants.map((): RunSample[] => []);
     for (let round = 0; round <= options.rounds; round++) {
-      for (const [index, variant] of variants.entries()) {
+      for (const { variant, index } of roundOrder(variants, round)) {
         const sample = await timedRun(variant, mode, offset, serverCpu);
         offset += mode.calls;
         if (round > 0) samples[index]!.push(sample);
