@@ -3,10 +3,32 @@
  * conversions they share, so the emitted code stays straight-line and short. Not an API for applications.
  */
 import type { ArgumentCodec } from './arguments';
+import * as argumentRules from './arguments';
+import * as input from './encode-input';
+import * as replies from './replies';
 import type { ArgumentSpec } from './script';
-export { asBuffer, encodeKey, isKey, wellFormed } from './arguments';
-export { copyArray, inputFields, jsonArgument, positionalGap, unknownField, unreadable } from './encode-input';
-export { atIndex, atKey, decodeBoolean, decodeBuffer, decodeInteger, decodeJson, decodeNumber, decodeString, entriesOf, ReplyMismatch, text, } from './replies';
+export declare const asBuffer: typeof argumentRules.asBuffer;
+export declare const encodeKey: typeof argumentRules.encodeKey;
+export declare const isKey: typeof argumentRules.isKey;
+export declare const wellFormed: typeof argumentRules.wellFormed;
+export declare const copyArray: typeof input.copyArray;
+export declare const inputFields: typeof input.inputFields;
+export declare const jsonArgument: typeof input.jsonArgument;
+export declare const positionalGap: typeof input.positionalGap;
+export declare const unknownField: typeof input.unknownField;
+export declare const unreadable: typeof input.unreadable;
+export declare const atIndex: typeof replies.atIndex;
+export declare const atKey: typeof replies.atKey;
+export declare const decodeBoolean: typeof replies.decodeBoolean;
+export declare const decodeBuffer: typeof replies.decodeBuffer;
+export declare const decodeInteger: typeof replies.decodeInteger;
+export declare const decodeJson: typeof replies.decodeJson;
+export declare const decodeNumber: typeof replies.decodeNumber;
+export declare const decodeString: typeof replies.decodeString;
+export declare const entriesOf: typeof replies.entriesOf;
+export declare const ReplyMismatch: typeof replies.ReplyMismatch;
+export type ReplyMismatch = replies.ReplyMismatch;
+export declare const text: typeof replies.text;
 /**
  * One ARGV slot of a script's declaration, `{ name, codec }` plus `optional: true` / `variadic: true` for each flag.
  * The emitted modules call this rather than writing object literals: every slot then has the one type `ArgumentSpec`,
