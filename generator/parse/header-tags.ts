@@ -30,7 +30,7 @@ export const TAGS = ['key', 'arg', 'return', 'error', 'prefix', 'readonly', 'ide
 /** Names other tools use for our tags. */
 const TAG_ALIASES: Record<string, string> = { param: 'arg', returns: 'return', keys: 'key', throws: 'error' };
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 /** Tag names may hold a dash (`@test-allow`). */
 const TAG_NAME = /^[A-Za-z_][A-Za-z0-9_-]*/;
 const ERROR_CODE = /^[A-Z][A-Z0-9_]*$/;
@@ -94,8 +94,11 @@ interface TagContext {
   report(offset: number, code: DiagnosticCode, message: string, help: string): undefined;
 }
 
+const SPACE = /\s+/y;
+
 function skipSpace({ line, cursor }: TagContext): void {
-  while (cursor.offset < line.text.length && /\s/.test(line.text[cursor.offset])) cursor.offset++;
+  SPACE.lastIndex = cursor.offset;
+  if (SPACE.test(line.text)) cursor.offset = SPACE.lastIndex;
 }
 
 function rest({ line, cursor }: TagContext): string {
@@ -109,7 +112,8 @@ function readName(context: TagContext, usage: string) {
   const offset = cursor.offset;
   const variadic = line.text.startsWith('...', offset);
   if (variadic) cursor.offset += 3;
-  const name = NAME.exec(line.text.slice(cursor.offset))?.[0];
+  NAME.lastIndex = cursor.offset;
+  const name = NAME.exec(line.text)?.[0];
   if (!name) {
     const found = line.text.slice(cursor.offset).trim().split(/\s+/)[0] ?? '';
     const what = found === '' ? 'a name is missing' : `'${found}' is not a valid name`;

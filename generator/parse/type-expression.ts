@@ -39,47 +39,72 @@ class TypeSyntaxError extends Error {
   }
 }
 
-function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  let i = 0;
-  while (i < text.length) {
+const SPACE = /\s+/y;
+const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/y;
+const PUNCTUATION = '[]<>,:|?()';
+
+/**
+ * Reads the tokens of a type one at a time, as the parser asks for them: the text after the type (a
+ * description) is never read. After an unterminated string literal there is no further token (not even `end`).
+ */
+class Lexer {
+  private offset = 0;
+  private finished = false;
+
+  constructor(private readonly text: string) {}
+
+  next(): Token | undefined {
+    if (this.finished) return undefined;
+    const { text } = this;
+    SPACE.lastIndex = this.offset;
+    if (SPACE.test(text)) this.offset = SPACE.lastIndex;
+    const i = this.offset;
     const ch = text[i];
-    if (/\s/.test(ch)) {
-      i++;
-    } else if (/[A-Za-z_]/.test(ch)) {
-      const match = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i))!;
-      tokens.push({ kind: 'ident', text: match[0], offset: i });
-      i += match[0].length;
-    } else if (ch === "'" || ch === '"') {
-      const end = text.indexOf(ch, i + 1);
-      if (end < 0) {
-        // Only an error where a type is expected: a description may well contain an apostrophe.
-        tokens.push({ kind: 'unterminated', text: text.slice(i), offset: i });
-        break;
-      }
-      tokens.push({ kind: 'string', text: text.slice(i + 1, end), offset: i });
-      i = end + 1;
-    } else if (text.startsWith('[]', i)) {
-      tokens.push({ kind: 'punct', text: '[]', offset: i });
-      i += 2;
-    } else if ('[]<>,:|?()'.includes(ch)) {
-      tokens.push({ kind: 'punct', text: ch, offset: i });
-      i++;
-    } else {
-      // Anything else ends the type: the rest is free text (a description).
-      break;
+    IDENTIFIER.lastIndex = i;
+    const identifier = i < text.length ? IDENTIFIER.exec(text) : null;
+    if (identifier) {
+      this.offset += identifier[0].length;
+      return { kind: 'ident', text: identifier[0], offset: i };
     }
+    if (ch === "'" || ch === '"') return this.stringLiteral(ch, i);
+    if (text.startsWith('[]', i)) {
+      this.offset += 2;
+      return { kind: 'punct', text: '[]', offset: i };
+    }
+    if (ch !== undefined && PUNCTUATION.includes(ch)) {
+      this.offset++;
+      return { kind: 'punct', text: ch, offset: i };
+    }
+    // The end of the text, or anything else: the rest is free text (a description).
+    this.finished = true;
+    return { kind: 'end', text: '', offset: i };
   }
-  const last = tokens[tokens.length - 1];
-  if (last?.kind !== 'unterminated') tokens.push({ kind: 'end', text: '', offset: i });
-  return tokens;
+
+  private stringLiteral(quote: string, i: number): Token {
+    const end = this.text.indexOf(quote, i + 1);
+    if (end < 0) {
+      // Only an error where a type is expected: a description may well contain an apostrophe.
+      this.finished = true;
+      return { kind: 'unterminated', text: this.text.slice(i), offset: i };
+    }
+    this.offset = end + 1;
+    return { kind: 'string', text: this.text.slice(i + 1, end), offset: i };
+  }
 }
 
 class TypeParser {
   private index = 0;
-  constructor(private readonly tokens: readonly Token[]) {}
+  /** The tokens read so far; the parser looks at most one token ahead. */
+  private readonly tokens: Token[] = [];
+
+  constructor(private readonly lexer: Lexer) {}
 
   get current(): Token {
+    while (this.tokens.length <= this.index) {
+      const token = this.lexer.next();
+      if (!token) break;
+      this.tokens.push(token);
+    }
     return this.tokens[this.index];
   }
 
@@ -195,8 +220,7 @@ class TypeParser {
  */
 export function parseTypePrefix(text: string): TypeParseResult {
   try {
-    const tokens = tokenize(text);
-    const parser = new TypeParser(tokens);
+    const parser = new TypeParser(new Lexer(text));
     const type = parser.parseType();
     const rest = parser.current.offset;
     const length = rest + (/^\s*/.exec(text.slice(rest))?.[0].length ?? 0);
