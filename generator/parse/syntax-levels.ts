@@ -17,22 +17,23 @@ export interface DeepestPoint {
   readonly node: Node;
 }
 
-interface Pending {
-  readonly node: Node;
-  readonly level: number;
-}
-
 /** The first place (in source order) where the syntax goes beyond MAX_SYNTAX_LEVELS, or undefined. */
 export function tooDeep(chunk: Chunk, source: string): DeepestPoint | undefined {
-  // The script itself is the first block: its statements run at level 1.
-  const stack: Pending[] = [{ node: chunk, level: 0 }];
+  // The script itself is the first block: its statements run at level 1. Pending nodes and their levels are two
+  // parallel stacks (no object per node).
+  const nodes: Node[] = [chunk];
+  const levels: number[] = [0];
   let first: DeepestPoint | undefined;
   const enter = (node: Node, level: number) => {
-    if (level <= MAX_SYNTAX_LEVELS) stack.push({ node, level });
-    else if (!first || start(node) < start(first.node)) first = { level, node };
+    if (level <= MAX_SYNTAX_LEVELS) {
+      nodes.push(node);
+      levels.push(level);
+    } else if (!first || start(node) < start(first.node)) {
+      first = { level, node };
+    }
   };
   const slots = new Slots(source, enter);
-  for (let item = stack.pop(); item; item = stack.pop()) slots.children(item.node, item.level);
+  while (nodes.length > 0) slots.children(nodes.pop()!, levels.pop()!);
   return first;
 }
 
@@ -58,7 +59,8 @@ class Slots {
       case 'ElseClause':
         return this.block(node, node.body, level);
       case 'IfStatement':
-        return node.clauses.forEach((clause) => this.enter(clause, level));
+        for (const clause of node.clauses) this.enter(clause, level);
+        return undefined;
       case 'IfClause':
       case 'ElseifClause':
       case 'WhileStatement':
@@ -67,17 +69,19 @@ class Slots {
         return this.block(node, node.body, level);
       case 'LocalStatement':
       case 'AssignmentStatement':
-        node.variables.forEach((target) => this.expression(target, level));
-        return node.init.forEach((value) => this.expression(value, level + 1));
+        for (const target of node.variables) this.expression(target, level);
+        return this.expressions(node.init, level + 1);
       case 'ReturnStatement':
-        return node.arguments.forEach((value) => this.expression(value, level + 1));
+        return this.expressions(node.arguments, level + 1);
       case 'CallStatement':
         return this.expression(node.expression, level);
       case 'ForNumericStatement':
-        [node.start, node.end, node.step].forEach((value) => value && this.expression(value, level + 1));
+        this.expression(node.start, level + 1);
+        this.expression(node.end, level + 1);
+        if (node.step) this.expression(node.step, level + 1);
         return this.block(node, node.body, level);
       case 'ForGenericStatement':
-        node.iterators.forEach((value) => this.expression(value, level + 1));
+        this.expressions(node.iterators, level + 1);
         return this.block(node, node.body, level);
       case 'FunctionDeclaration':
         return this.block(node, node.body, level);
@@ -101,17 +105,19 @@ class Slots {
         return this.expression(node.index, level + 1);
       case 'CallExpression':
         this.expression(node.base, level);
-        return node.arguments.forEach((arg) => this.expression(arg, level + 1, node.arguments.length === 1 ? 1 : 0));
+        for (const arg of node.arguments) this.expression(arg, level + 1, node.arguments.length === 1 ? 1 : 0);
+        return undefined;
       case 'TableCallExpression':
         this.expression(node.base, level);
         return this.enter(node.arguments, level);
       case 'StringCallExpression':
         return this.expression(node.base, level);
       case 'TableConstructorExpression':
-        return node.fields.forEach((field) => {
+        for (const field of node.fields) {
           if (field.type === 'TableKey') this.expression(field.key, level + 1);
           this.expression(field.value, level + 1);
-        });
+        }
+        return undefined;
       default:
         return undefined;
     }
@@ -120,7 +126,11 @@ class Slots {
   /** A block runs one level deeper than the statement (or function) that opens it; even an empty one counts. */
   private block(owner: Node, body: readonly Statement[], level: number): void {
     if (level + 1 > MAX_SYNTAX_LEVELS && owner.type !== 'Chunk') return this.enter(owner, level + 1);
-    body.forEach((statement) => this.enter(statement, level + 1));
+    for (const statement of body) this.enter(statement, level + 1);
+  }
+
+  private expressions(list: readonly Expression[], level: number): void {
+    for (const node of list) this.expression(node, level);
   }
 
   /** An expression, one level deeper for each pair of parentheses around it (less those of the call it is the only argument of). */
@@ -135,15 +145,23 @@ class Slots {
     for (let i = from - 1; i >= 0; i--) {
       const c = this.source[i];
       if (c === '(') before++;
-      else if (!/\s/.test(c)) break;
+      else if (!isSpace(c)) break;
     }
     if (before === 0) return 0;
     let after = 0;
     for (let i = to; i < this.source.length && after < before; i++) {
       const c = this.source[i];
       if (c === ')') after++;
-      else if (!/\s/.test(c)) break;
+      else if (!isSpace(c)) break;
     }
     return Math.min(before, after);
   }
+}
+
+/** Latin-1 characters that `\s` matches (the source is the script's bytes as Latin-1): tab to carriage return, space, no-break space. */
+const LATIN1_SPACE = new Set(['\t', '\n', '\v', '\f', '\r', ' ', '\u00a0']);
+
+/** `/\s/.test(c)` for one character, without a regex for the Latin-1 ones (all of a script's). */
+function isSpace(c: string): boolean {
+  return c.charCodeAt(0) < 256 ? LATIN1_SPACE.has(c) : /\s/.test(c);
 }
