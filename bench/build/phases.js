@@ -47,7 +47,7 @@ async function main() {
   step('model');
   const banner = bannerFor(templates.find((t) => t.path === 'banner.txt').content);
   for (const model of models) printModule(emitScriptModule(model, banner, false));
-  step('emit and print the script modules (code-block-writer)');
+  step('emit and print the script modules (laid-out text)');
   const result = generate(config, { scripts, templates });
   step('generate() again in full (parse, analyse, model, emit)');
   const plan = await planWrite(path.resolve(out), result.files);
