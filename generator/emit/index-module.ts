@@ -3,7 +3,7 @@ import { fileImport, folderImport } from './imports';
 import type { LaidOutStatement, ModuleSource, Statement, WriterFunction } from './module';
 import { exportText, importText } from './declarations';
 import { exportedNames } from '../model/generated-names';
-import { scriptModulePath } from './script-module';
+import { SCRIPTS_FOLDER } from './script-module';
 import { parameterName } from './identifiers';
 import { argumentTypeText } from './type-text';
 import { docText, propertyKey, quote } from './text';
@@ -60,17 +60,19 @@ export function scriptTableText(sorted: readonly ScriptModel[]): LaidOutStatemen
   return { text, blankLineBefore: true };
 }
 
+/** The import specifier of a script's module (scriptModulePath without `.ts`). */
 export function moduleSpecifier(script: ScriptModel, esm: boolean): string {
-  return fileImport(`./${scriptModulePath(script).replace(/\.ts$/, '')}`, esm);
+  return fileImport(`./${SCRIPTS_FOLDER}/${script.modulePath}`, esm);
 }
 
 function scriptExports(script: ScriptModel, esm: boolean): string[] {
   const names = exportedNames(script.exportName);
   const types = [names.input, names.reply, ...(script.errors.length > 0 ? [names.errorCode] : [])];
   const values = [names.spec, ...(script.errors.length > 0 ? [names.errorClass] : [])];
+  const from = moduleSpecifier(script, esm);
   return [
-    exportText({ from: moduleSpecifier(script, esm), names: values }),
-    exportText({ typeOnly: true, from: moduleSpecifier(script, esm), names: types }),
+    exportText({ from, names: values }),
+    exportText({ typeOnly: true, from, names: types }),
   ];
 }
 

@@ -9,8 +9,11 @@ import { docText, propertyKey, quote, templateLiteral } from './text';
 import { encoderText } from './encode-text';
 import { decoderText } from './decode-text';
 
+/** The folder of the script modules, in the output folder. */
+export const SCRIPTS_FOLDER = 'scripts';
+
 export function scriptModulePath(script: ScriptModel): string {
-  return `scripts/${script.modulePath}.ts`;
+  return `${SCRIPTS_FOLDER}/${script.modulePath}.ts`;
 }
 
 /**
