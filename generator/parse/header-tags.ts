@@ -139,7 +139,7 @@ function parseKey(context: TagContext, position: Position): Tag | undefined {
   if (name.optional) {
     return context.report(context.cursor.offset - 1, 'LG006', 'keys cannot be optional', 'declare a variadic tail (@key ...name) for a varying number of keys');
   }
-  return { tag: 'key', value: { ...position, name: name.name, variadic: name.variadic, description: rest(context) } };
+  return { tag: 'key', value: { line: position.line, column: position.column, name: name.name, variadic: name.variadic, description: rest(context) } };
 }
 
 function parsePrefix(context: TagContext, position: Position): Tag | undefined {
@@ -148,7 +148,7 @@ function parsePrefix(context: TagContext, position: Position): Tag | undefined {
   if (name.optional || name.variadic) {
     return context.report(name.position.column - context.line.column, 'LG006', 'write the plain name of a key or argument after @prefix', `@prefix ${name.name}`);
   }
-  return { tag: 'prefix', value: { ...position, name: name.name, description: rest(context) } };
+  return { tag: 'prefix', value: { line: position.line, column: position.column, name: name.name, description: rest(context) } };
 }
 
 function parseArg(context: TagContext, position: Position): Tag | undefined {
@@ -165,7 +165,16 @@ function parseArg(context: TagContext, position: Position): Tag | undefined {
   if (problem) return context.report(typeOffset, 'LG004', problem.message, problem.help);
   return {
     tag: 'arg',
-    value: { ...position, ...name, type, typePosition: context.at(typeOffset), description: rest(context) },
+    value: {
+      line: position.line,
+      column: position.column,
+      name: name.name,
+      variadic: name.variadic,
+      optional: name.optional,
+      type,
+      typePosition: context.at(typeOffset),
+      description: rest(context),
+    },
   };
 }
 
@@ -187,7 +196,7 @@ function parseReturn(context: TagContext, position: Position): Tag | undefined {
   skipSpace(context);
   const type = readType(context, '@return type');
   if (!type) return undefined;
-  return { tag: 'return', value: { ...position, type, description: rest(context) } };
+  return { tag: 'return', value: { line: position.line, column: position.column, type, description: rest(context) } };
 }
 
 function parseError(context: TagContext, position: Position): Tag | undefined {
@@ -199,7 +208,7 @@ function parseError(context: TagContext, position: Position): Tag | undefined {
     return context.report(cursor.offset, code === '' ? 'LG006' : 'LG009', what, 'error codes are UPPER_SNAKE_CASE words, as in @error INSUFFICIENT_FUNDS description');
   }
   cursor.offset += code.length;
-  return { tag: 'error', value: { ...position, code, description: rest(context) } };
+  return { tag: 'error', value: { line: position.line, column: position.column, code, description: rest(context) } };
 }
 
 /** One day: long enough for any client retry, short enough that request records do not pile up. */

@@ -107,11 +107,13 @@ function collect(header: MutableHeader, tag: NonNullable<ParsedTag>): { descript
   }
 }
 
-/** Adds a tag and hands back a mutable view of it, so that continuation lines extend its description. */
+/**
+ * Adds a tag and hands back a mutable view of it, so that continuation lines extend its description. The tag is
+ * parseTag's own fresh object (no copy: an object spread per tag was a tenth of the header's cost, cold).
+ */
 function pushMutable<T extends KeyTag | ArgTag | ReturnTag | ErrorTag | PrefixTag>(list: T[], value: T): { description: string } {
-  const copy = { ...value };
-  list.push(copy);
-  return copy as { description: string };
+  list.push(value);
+  return value as unknown as { description: string };
 }
 
 function joinText(a: string, b: string): string {
