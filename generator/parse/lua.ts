@@ -24,7 +24,7 @@ function isLuaparseError(error: unknown): error is LuaparseSyntaxError {
  * string literal values are the bytes Redis sees.
  */
 export function parseLua(file: string, source: string): LuaParse {
-  const bytes = Buffer.from(source, 'utf8').toString('latin1');
+  const bytes = latin1Bytes(source);
   try {
     const chunk = luaparse.parse(bytes, {
       luaVersion: '5.1',
@@ -63,6 +63,13 @@ export function parseLua(file: string, source: string): LuaParse {
       ],
     };
   }
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** The UTF-8 bytes of the source as a latin1 string; an ASCII source (most scripts) already is that string. */
+function latin1Bytes(source: string): string {
+  return NON_ASCII.test(source) ? Buffer.from(source, 'utf8').toString('latin1') : source;
 }
 
 function tooDeepDiagnostic(file: string, line: number, column: number): Diagnostic {
