@@ -70,8 +70,22 @@ export type Availability =
   /** Neither table knows it: the profile has no opinion. */
   | { readonly kind: 'unknown' };
 
+/**
+ * Verdicts already given, per profile and command name. Profiles and the command tables are constants, so
+ * a verdict never changes: a build of 1000 scripts asks about the same few commands thousands of times.
+ */
+const VERDICTS = new WeakMap<ServerProfile, Map<string, Availability>>();
+
 /** The profile's verdict on a command (`HEXPIRE`, `CLIENT LIST`). */
 export function commandAvailability(profile: ServerProfile, display: string): Availability {
+  let verdicts = VERDICTS.get(profile);
+  if (!verdicts) VERDICTS.set(profile, (verdicts = new Map()));
+  let verdict = verdicts.get(display);
+  if (!verdict) verdicts.set(display, (verdict = judgeCommand(profile, display)));
+  return verdict;
+}
+
+function judgeCommand(profile: ServerProfile, display: string): Availability {
   const name = display.toUpperCase();
   const fact = profile.commands[name];
   if (fact) return includesVersion(profile, fact[0]) ? { kind: 'available' } : { kind: 'newer', since: fact[0] };
