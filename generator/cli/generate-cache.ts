@@ -6,6 +6,7 @@ import type { LuagenConfig } from '../config';
 import type { TemplateFile } from '../emit/runtime-files';
 import type { GeneratedFile } from '../emit/module';
 import type { GenerateResult, ScriptInput } from '../generate';
+import { hexDigest } from '../model/digest';
 
 /**
  * Remembers results of `generate()`, keyed by a hash of everything it reads (luagen's own code, the
@@ -122,7 +123,7 @@ interface FileDigest {
 type CachedResult = Omit<GenerateResult, 'files'> & { readonly files: readonly FileDigest[] };
 
 function sha256(text: string | Buffer): string {
-  return createHash('sha256').update(text).digest('hex');
+  return hexDigest('sha256', text);
 }
 
 /** The result as the cache holds it: each generated file by the digest of its content. */

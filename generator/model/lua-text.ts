@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hexDigest } from './digest';
 import type { HeaderAst } from '../parse/header-ast';
 import { wrapIdempotent } from './idempotent-lua';
 
@@ -36,6 +36,6 @@ export function finalLua(text: string, header: HeaderAst, scriptFlags = true): F
     lua = wrapIdempotent(text, shebang !== undefined, header.idempotent.ttlSeconds);
     lineOffset = 1;
   }
-  const sha1 = createHash('sha1').update(lua, 'utf8').digest('hex');
+  const sha1 = hexDigest('sha1', lua);
   return { lua, sha1, lineOffset, flags };
 }
