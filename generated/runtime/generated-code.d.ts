@@ -4,7 +4,6 @@
  * What the encoders and decoders luagen emits into each script module call (as `run.*`): the rules and
  * conversions they share, so the emitted code stays straight-line and short. Not an API for applications.
  */
-import type { ArgumentCodec } from './arguments';
 import * as argumentRules from './arguments';
 import * as input from './encode-input';
 import * as replies from './replies';
@@ -37,4 +36,4 @@ export declare const text: typeof replies.text;
  * where a literal per slot gave each script its own object, union and array types for the application's type check
  * to build (docs/performance.md, "Type-checking an application").
  */
-export declare function argument(name: string, codec: ArgumentCodec<unknown>, ...flags: readonly ('optional' | 'variadic')[]): ArgumentSpec;
+export declare function argument(name: string, codec: argumentRules.ArgumentCodec<unknown>, ...flags: readonly ('optional' | 'variadic')[]): ArgumentSpec;

@@ -35,11 +35,16 @@ var __importStar = (this && this.__importStar) || (function () {
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.text = exports.ReplyMismatch = exports.entriesOf = exports.decodeString = exports.decodeNumber = exports.decodeJson = exports.decodeInteger = exports.decodeBuffer = exports.decodeBoolean = exports.atKey = exports.atIndex = exports.unreadable = exports.unknownField = exports.positionalGap = exports.jsonArgument = exports.inputFields = exports.copyArray = exports.wellFormed = exports.isKey = exports.encodeKey = exports.asBuffer = void 0;
 exports.argument = argument;
+/**
+ * What the encoders and decoders luagen emits into each script module call (as `run.*`): the rules and
+ * conversions they share, so the emitted code stays straight-line and short. Not an API for applications.
+ */
 const argumentRules = __importStar(require("./arguments"));
 const input = __importStar(require("./encode-input"));
 const replies = __importStar(require("./replies"));
 // Plain properties rather than `export { … } from`: compiled to CommonJS, a re-export is a getter, which the
-// emitted encoders and decoders would call on every use of `run.*` (about 12 ns per call of a small script).
+// emitted encoders and decoders would call on every use of `run.*` (queueing and reading one node-redis pipeline
+// entry of the bench script took 0.26 µs with them, 0.165 µs without).
 exports.asBuffer = argumentRules.asBuffer;
 exports.encodeKey = argumentRules.encodeKey;
 exports.isKey = argumentRules.isKey;

@@ -1,8 +1,13 @@
+/**
+ * What the encoders and decoders luagen emits into each script module call (as `run.*`): the rules and
+ * conversions they share, so the emitted code stays straight-line and short. Not an API for applications.
+ */
 import * as argumentRules from './arguments.js';
 import * as input from './encode-input.js';
 import * as replies from './replies.js';
 // Plain properties rather than `export { … } from`: compiled to CommonJS, a re-export is a getter, which the
-// emitted encoders and decoders would call on every use of `run.*` (about 12 ns per call of a small script).
+// emitted encoders and decoders would call on every use of `run.*` (queueing and reading one node-redis pipeline
+// entry of the bench script took 0.26 µs with them, 0.165 µs without).
 export const asBuffer = argumentRules.asBuffer;
 export const encodeKey = argumentRules.encodeKey;
 export const isKey = argumentRules.isKey;
