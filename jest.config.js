@@ -34,7 +34,17 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/global-setup-functions.ts',
     },
     {
-      // The library suite again, on the client built with --client node-redis (node-redis 5, RESP3).
+      // The node-redis runtime tests again on node-redis 5: the devDependency is node-redis 6, and
+      // `@redis/client` (the tests' imports and the generated runtime's) resolves here to the 5.x alias.
+      ...shared,
+      displayName: 'node-redis-5',
+      testMatch: ['<rootDir>/test/runtime/node-redis*.test.ts'],
+      moduleNameMapper: { '^@redis/client(/.*)?$': '<rootDir>/node_modules/@redis/client5$1' },
+      globals: { NODE_REDIS_MAJOR: 5 },
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+    },
+    {
+      // The library suite again, on the client built with --client node-redis (node-redis 6, RESP3).
       ...shared,
       displayName: 'node-redis',
       testMatch: ['<rootDir>/test/library/**/*.test.ts'],

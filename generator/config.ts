@@ -4,7 +4,7 @@ import { DEFAULT_SERVER, type ServerProfileName } from './profiles/server-profil
 export const TARGETS = ['eval', 'functions'] as const;
 export type Target = (typeof TARGETS)[number];
 
-/** The Redis client the generated code is written for: ioredis (the default) or node-redis 5 (`redis` / `@redis/client`). */
+/** The Redis client the generated code is written for: ioredis (the default) or node-redis 5 or 6 (`redis` / `@redis/client`). */
 export const CLIENTS = ['ioredis', 'node-redis'] as const;
 export type Client = (typeof CLIENTS)[number];
 

@@ -6,7 +6,7 @@ export interface ReplyOptions {
 }
 
 /**
- * A node-redis 5 client, as luagen uses it: `createClient()` of `redis` or `@redis/client`, with any modules,
+ * A node-redis 5 or 6 client, as luagen uses it: `createClient()` of `redis` or `@redis/client`, with any modules,
  * scripts, functions, RESP version and type mapping (structural: node-redis's own generic types are invariant
  * in those parameters, so no one instantiation of them takes every client).
  */
@@ -19,7 +19,7 @@ export interface ClusterNode {
   readonly id: string;
 }
 
-/** A node-redis 5 cluster, `createCluster()`, as luagen uses it. */
+/** A node-redis 5 or 6 cluster, `createCluster()`, as luagen uses it. */
 export interface NodeRedisCluster {
   readonly masters: readonly ClusterNode[];
   readonly replicas: readonly ClusterNode[];

@@ -8,7 +8,7 @@ import Redis from 'ioredis';
 import type { RedisHandle } from '../support/redis-server';
 import { startProxy, type TcpProxy } from '../support/tcp-proxy';
 import { countOutcomes, expectHonest, killRepeatedly, outcomeOf, sleep } from './delivery-support';
-import { startNodeRedisSetup, stopNodeRedisSetup, type LooseNodeRedisScript, type NodeRedisFixture } from './node-redis-fixture';
+import { EXPECTED_NODE_REDIS_MAJOR, startNodeRedisSetup, stopNodeRedisSetup, type LooseNodeRedisScript, type NodeRedisFixture } from './node-redis-fixture';
 
 let fixture: NodeRedisFixture;
 let server: RedisHandle;
@@ -99,7 +99,14 @@ describe('node-redis: a write script', () => {
   });
 });
 
-describe('node-redis: CLIENT KILL under load', () => {
+/**
+ * Not on node-redis 5: after a connection breaks, its client can write queued commands to the dead socket and
+ * keep them waiting for replies that never come, so the next connection's replies go to the wrong commands
+ * (docs/clients.md, "node-redis 5 and broken connections"). node-redis 6 checks that the socket is writable.
+ */
+const underKills = EXPECTED_NODE_REDIS_MAJOR >= 6 ? describe : describe.skip;
+
+underKills('node-redis: CLIENT KILL under load', () => {
   const name = `nrdelivery${Math.random().toString(36).slice(2, 8)}`;
 
   it('direct calls and batches: applied lies between acknowledged and acknowledged + unknown', async () => {

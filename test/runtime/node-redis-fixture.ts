@@ -24,6 +24,18 @@ export interface NodeRedisFixture {
   [exported: string]: unknown;
 }
 
+/**
+ * The major version of the node-redis these tests run on: 6 (the devDependency), or 5 in the jest project that
+ * maps `@redis/client` to its 5.x alias (it sets the global `NODE_REDIS_MAJOR`).
+ */
+export const EXPECTED_NODE_REDIS_MAJOR: number = (globalThis as { NODE_REDIS_MAJOR?: number }).NODE_REDIS_MAJOR ?? 6;
+
+/** The major version of the `@redis/client` that `import ... from '@redis/client'` loaded here. */
+export function loadedNodeRedisMajor(): number {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return Number((require('@redis/client/package.json') as { version: string }).version.split('.')[0]);
+}
+
 /** `test/fixtures/runtime/lua` built for node-redis. */
 export function loadNodeRedisFixture(target: 'eval' | 'functions' = 'eval'): Promise<NodeRedisFixture> {
   const name = target === 'eval' ? 'runtime-node-redis' : 'runtime-node-redis-functions';
@@ -54,7 +66,7 @@ function combo(name: string, RESP: 2 | 3, mapped = false): NodeRedisCombo {
   };
 }
 
-/** node-redis 5: RESP2 (its default), RESP3, and RESP3 with an application's type mapping on the client. */
+/** node-redis: RESP2 (5's default), RESP3 (6's default), and RESP3 with an application's type mapping on the client. */
 export const NODE_REDIS_MATRIX: readonly NodeRedisCombo[] = [
   combo('node-redis RESP2', 2),
   combo('node-redis RESP3', 3),

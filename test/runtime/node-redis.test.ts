@@ -7,7 +7,15 @@ import Redis from 'ioredis';
 import type { RedisHandle } from '../support/redis-server';
 import { uniquePrefix } from './clients';
 import { ALL_BYTES, DECODE_CASES, runDecodeCases } from './decode-cases';
-import { startNodeRedisSetup, stopNodeRedisSetup, NODE_REDIS_MATRIX, type NodeRedisFixture, type NodeRedisStandalone } from './node-redis-fixture';
+import {
+  startNodeRedisSetup,
+  stopNodeRedisSetup,
+  EXPECTED_NODE_REDIS_MAJOR,
+  loadedNodeRedisMajor,
+  NODE_REDIS_MATRIX,
+  type NodeRedisFixture,
+  type NodeRedisStandalone,
+} from './node-redis-fixture';
 import { scriptCommandCalls } from './server-stats';
 import { markerLine } from './source-lines';
 import { FIXTURE_SOURCE } from './fixture-client';
@@ -30,6 +38,10 @@ async function failure(call: Promise<unknown>): Promise<Error> {
     (error: unknown) => error as Error,
   );
 }
+
+it('runs on the node-redis major its jest project names (5 through the alias, 6 otherwise)', () => {
+  expect(loadedNodeRedisMajor()).toBe(EXPECTED_NODE_REDIS_MAJOR);
+});
 
 const decodedByCombo = new Map<string, Map<string, unknown>>();
 
