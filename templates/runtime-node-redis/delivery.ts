@@ -7,8 +7,9 @@ import { isErrorReply } from './client';
 /**
  * What a failed call of a script that writes tells its caller. node-redis writes every command once: a command
  * written to the socket waits for its reply and, should the connection break, is rejected, never written again
- * (node-redis 5 `flushWaitingForReply`); one not yet written stays queued for the next connection. So a write
- * script runs at most once per call without any help. What luagen adds is the typed answer:
+ * (node-redis `flushWaitingForReply`); one not yet written stays queued for the next connection. So a write
+ * script runs at most once per call without any help (node-redis 5 can misroute replies after a broken
+ * connection, see docs/clients.md; node-redis 6 does not). What luagen adds is the typed answer:
  *
  * - an error reply is Redis's answer: a typed ScriptCodeError, or a located ScriptError;
  * - node-redis rejects before writing with ClientClosedError, ClientOfflineError (`disableOfflineQueue`),
