@@ -1,5 +1,6 @@
 import { hasErrors } from '../diagnostics/diagnostic';
 import { writeOwnedFolder } from '../write/owned-folder';
+import { nodeRedisNotice } from './client-version';
 import { EXIT, type CliIO } from './io';
 import type { CommonOptions } from './options';
 import { countLine, elapsed, runGenerate, summaryWriter, type OutputFolder } from './run-generate';
@@ -23,6 +24,8 @@ export async function buildCommand(options: CommonOptions, io: CliIO): Promise<n
     files += `, ${run.docs.files.length} catalog pages in ${run.docs.dir}/ (${pages.written} written, ${pages.removed} removed)`;
   }
   print(`luagen build: ${countLine(run)}, ${files} in ${elapsed(run)}`);
+  const notice = options.client === 'node-redis' ? nodeRedisNotice(run.client.absoluteDir) : undefined;
+  if (notice) io.err(notice);
   return EXIT.ok;
 }
 
