@@ -13,8 +13,8 @@ export const GENERATED = 'generated typed function';
 /** The same function built with --target functions: FCALL of one Functions library. */
 export const GENERATED_FUNCTIONS = 'generated typed function, --target functions (FCALL)';
 
-/** node-redis v5 `defineScript` by hand, and the generated client built with `--client node-redis`. */
-export const NODE_REDIS_RAW = 'node-redis v5 defineScript';
+/** node-redis `defineScript` by hand, and the generated client built with `--client node-redis`. */
+export const NODE_REDIS_RAW = 'node-redis defineScript';
 export const GENERATED_NODE_REDIS = 'generated typed function, node-redis';
 
 /** Per-round ratios of calls/s of `variant` to `base` in each mode (the rounds are interleaved, so they pair). */

@@ -81,7 +81,7 @@ export function generatedVariant(port: number, client: GeneratedClient, keys: re
   };
 }
 
-/** The generated typed function of the `--client node-redis` build, on a node-redis v5 client (RESP2, its default). */
+/** The generated typed function of the `--client node-redis` build, on a node-redis client with its defaults (6: RESP3, 5 s command timeout). */
 export async function generatedNodeRedisVariant(port: number, generated: GeneratedNodeRedisClient, keys: readonly string[]): Promise<Variant> {
   const client = createClient({ socket: { host: '127.0.0.1', port } });
   await client.connect();
@@ -138,7 +138,7 @@ export function evalshaVariant(port: number, script: BenchScript, keys: readonly
   };
 }
 
-/** node-redis v5 `defineScript` (EVALSHA, EVAL on NOSCRIPT), raw reply. */
+/** node-redis `defineScript` (EVALSHA, EVAL on NOSCRIPT), raw reply, on a client with its defaults. */
 export async function nodeRedisVariant(port: number, script: BenchScript, keys: readonly string[]): Promise<Variant> {
   const fixedWindow = defineScript({
     SCRIPT: script.lua,
@@ -153,7 +153,7 @@ export async function nodeRedisVariant(port: number, script: BenchScript, keys: 
   const client = createClient({ socket: { host: '127.0.0.1', port }, scripts: { fixedWindow } });
   await client.connect();
   return {
-    name: 'node-redis v5 defineScript',
+    name: 'node-redis defineScript',
     call: (i) => client.fixedWindow(keys[i % keys.length]!, LIMIT, WINDOW_MS),
     async pipeline(start, size) {
       const multi = client.multi();

@@ -30,7 +30,7 @@ describe('bench (smoke)', () => {
         'generated typed function, node-redis',
         'ioredis defineCommand',
         'ioredis evalsha',
-        'node-redis v5 defineScript',
+        'node-redis defineScript',
       ]),
     );
     for (const row of [...runtime.rows, ...runtime.serverRows]) {

@@ -1,8 +1,10 @@
 /**
  * At most once on node-redis, and honest about the unknown: a reply lost after the script ran (TCP proxy), a
- * client that is closed or offline, and CLIENT KILL under load, counted against what Redis applied.
+ * client that is closed or offline, a call that outlived the client's command timeout before it could be written,
+ * and CLIENT KILL under load, counted against what Redis applied.
  * A dedicated server.
  */
+import * as net from 'node:net';
 import { createClient } from '@redis/client';
 import Redis from 'ioredis';
 import type { RedisHandle } from '../support/redis-server';
@@ -98,6 +100,34 @@ describe('node-redis: a write script', () => {
     expect(await admin.exists(counter)).toBe(0);
   });
 });
+
+describe("node-redis: the client's command timeout", () => {
+  it('is kept on luagen calls: a call that could not be written before it expired is not sent', async () => {
+    const port = await unusedPort();
+    const redis = createClient({ url: `redis://127.0.0.1:${port}`, socket: { reconnectStrategy: () => 20 }, commandOptions: { timeout: 150 } }) as unknown as Client;
+    redis.on('error', () => undefined);
+    opened.push(redis);
+    void redis.connect().catch(() => undefined);
+    const incr = fixture.bindScripts(redis).cache!.incr!;
+    const started = Date.now();
+    const error = await incr({ counter: newKey('timeout'), by: 1 }).catch((e: unknown) => e as Error & { cause?: Error });
+    expect(error).toBeInstanceOf(fixture.ScriptNotSentError);
+    expect(error.cause?.constructor.name).toBe('TimeoutError');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+  });
+});
+
+/** A loopback port nothing listens on (taken from the OS, then released). */
+function unusedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
 /**
  * Not on node-redis 5: after a connection breaks, its client can write queued commands to the dead socket and
