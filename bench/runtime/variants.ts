@@ -81,9 +81,16 @@ export function generatedVariant(port: number, client: GeneratedClient, keys: re
   };
 }
 
-/** The generated typed function of the `--client node-redis` build, on a node-redis client with its defaults (6: RESP3, 5 s command timeout). */
+/**
+ * The options of both node-redis clients of the bench: node-redis 6's defaults (RESP3) but no command timeout,
+ * whose AbortSignal per command costs about 15 µs of client CPU at 50 callers and makes the per-round ratios
+ * swing by a third (docs/clients.md, "node-redis 6 and its default command timeout").
+ */
+export const NODE_REDIS_OPTIONS = { commandOptions: { timeout: 0 } } as const;
+
+/** The generated typed function of the `--client node-redis` build, on a node-redis client (NODE_REDIS_OPTIONS). */
 export async function generatedNodeRedisVariant(port: number, generated: GeneratedNodeRedisClient, keys: readonly string[]): Promise<Variant> {
-  const client = createClient({ socket: { host: '127.0.0.1', port } });
+  const client = createClient({ socket: { host: '127.0.0.1', port }, ...NODE_REDIS_OPTIONS });
   await client.connect();
   const fixedWindow = generated.bindScripts(client).bench.fixedWindow;
   const input = (i: number): FixedWindowInput => ({ counter: keys[i % keys.length]!, limit: LIMIT, windowMs: WINDOW_MS });
@@ -138,7 +145,7 @@ export function evalshaVariant(port: number, script: BenchScript, keys: readonly
   };
 }
 
-/** node-redis `defineScript` (EVALSHA, EVAL on NOSCRIPT), raw reply, on a client with its defaults. */
+/** node-redis `defineScript` (EVALSHA, EVAL on NOSCRIPT), raw reply, on a client with NODE_REDIS_OPTIONS. */
 export async function nodeRedisVariant(port: number, script: BenchScript, keys: readonly string[]): Promise<Variant> {
   const fixedWindow = defineScript({
     SCRIPT: script.lua,
@@ -150,7 +157,7 @@ export async function nodeRedisVariant(port: number, script: BenchScript, keys: 
     transformReply: (reply: unknown) => reply,
   });
   if (fixedWindow.SHA1 !== script.sha1) throw new Error('node-redis computed another SHA1 for the same script');
-  const client = createClient({ socket: { host: '127.0.0.1', port }, scripts: { fixedWindow } });
+  const client = createClient({ socket: { host: '127.0.0.1', port }, scripts: { fixedWindow }, ...NODE_REDIS_OPTIONS });
   await client.connect();
   return {
     name: 'node-redis defineScript',

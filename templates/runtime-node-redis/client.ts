@@ -54,8 +54,27 @@ export function replyOptions(binary: boolean): ReplyOptions {
 /** Sends one command: a cluster routes it by its first key (any master for none) and, if read-only, may use a replica. */
 export type Send = (args: RedisArgument[], firstKey: RedisArgument | undefined, readonly: boolean) => Promise<unknown>;
 
+/**
+ * Every command carries the mapping, and is sent through node-redis's own proxy of the client that has the same
+ * mapping in its command options (`withTypeMapping`, which keeps the client's other command options).
+ * node-redis 6 merges a command's options into the proxy's with an object spread: when that adds a key the
+ * client's options lack, every command is slower to queue (node-redis 6.3, 50 callers: 3.7-4.3 µs of client
+ * CPU per command against 2.2 µs). Through the proxy the spread only overwrites. node-redis
+ * 5 merges into the client's own options, not the proxy's, so the mapping must still come with the command.
+ */
 export function senderFor(client: RedisClient, binary: boolean): Send {
   const options = replyOptions(binary);
-  if (isClusterClient(client)) return (args, firstKey, readonly) => client.sendCommand(firstKey, readonly, args, options);
-  return (args) => client.sendCommand(args, options);
+  const target = withTypeMapping(client, options.typeMapping) ?? client;
+  if (isClusterClient(client)) {
+    const cluster = target as NodeRedisCluster;
+    return (args, firstKey, readonly) => cluster.sendCommand(firstKey, readonly, args, options);
+  }
+  const standalone = target as NodeRedisClient;
+  return (args) => standalone.sendCommand(args, options);
+}
+
+/** `client.withTypeMapping(typeMapping)` when the client has it (node-redis 5 and 6 clients and clusters do). */
+function withTypeMapping(client: RedisClient, typeMapping: TypeMapping): RedisClient | undefined {
+  const method = (client as { withTypeMapping?: (mapping: TypeMapping) => RedisClient }).withTypeMapping;
+  return typeof method === 'function' ? method.call(client, typeMapping) : undefined;
 }

@@ -16,9 +16,26 @@ const BINARY_REPLIES = { [RESP_TYPES.BIG_NUMBER]: String, [RESP_TYPES.BLOB_STRIN
 export function replyOptions(binary) {
     return { typeMapping: binary ? BINARY_REPLIES : TEXT_REPLIES };
 }
+/**
+ * Every command carries the mapping, and is sent through node-redis's own proxy of the client that has the same
+ * mapping in its command options (`withTypeMapping`, which keeps the client's other command options).
+ * node-redis 6 merges a command's options into the proxy's with an object spread: when that adds a key the
+ * client's options lack, every command is slower to queue (node-redis 6.3, 50 callers: 3.7-4.3 µs of client
+ * CPU per command against 2.2 µs). Through the proxy the spread only overwrites. node-redis
+ * 5 merges into the client's own options, not the proxy's, so the mapping must still come with the command.
+ */
 export function senderFor(client, binary) {
     const options = replyOptions(binary);
-    if (isClusterClient(client))
-        return (args, firstKey, readonly) => client.sendCommand(firstKey, readonly, args, options);
-    return (args) => client.sendCommand(args, options);
+    const target = withTypeMapping(client, options.typeMapping) ?? client;
+    if (isClusterClient(client)) {
+        const cluster = target;
+        return (args, firstKey, readonly) => cluster.sendCommand(firstKey, readonly, args, options);
+    }
+    const standalone = target;
+    return (args) => standalone.sendCommand(args, options);
+}
+/** `client.withTypeMapping(typeMapping)` when the client has it (node-redis 5 and 6 clients and clusters do). */
+function withTypeMapping(client, typeMapping) {
+    const method = client.withTypeMapping;
+    return typeof method === 'function' ? method.call(client, typeMapping) : undefined;
 }
