@@ -21,8 +21,8 @@ export function replyOptions(binary) {
  * mapping in its command options (`withTypeMapping`, which keeps the client's other command options).
  * node-redis 6 merges a command's options into the proxy's with an object spread: when that adds a key the
  * client's options lack, every command is slower to queue (node-redis 6.3, 50 callers: 3.7-4.3 µs of client
- * CPU per command against 2.2 µs). Through the proxy the spread only overwrites. node-redis
- * 5 merges into the client's own options, not the proxy's, so the mapping must still come with the command.
+ * CPU per command against 2.2 µs). Through the proxy the spread only overwrites. node-redis 5 merges into the
+ * client's own options, not the proxy's, so the mapping must still come with the command.
  */
 export function senderFor(client, binary) {
     const options = replyOptions(binary);
