@@ -115,6 +115,13 @@ describe.each(NODE_REDIS_MATRIX.map((combo) => [combo.name, combo] as const))('%
     expect(Object.keys(await scriptCommandCalls(admin)).every((name) => name.endsWith('_ro'))).toBe(true);
   });
 
+  it('binds a client that has sendCommand only (no withTypeMapping): each command still carries its mapping', async () => {
+    const bare = { sendCommand: (args: readonly string[], options?: object) => redis.sendCommand(args, options) };
+    const { readonly } = fixture.bindScripts(bare as never);
+    await admin.set(`${prefix}bare-bytes`, ALL_BYTES);
+    expect(await readonly!.getBytes!({ source: `${prefix}bare-bytes` })).toEqual(ALL_BYTES);
+  });
+
   it('preload loads every script, so that the first calls need no EVAL', async () => {
     await admin.script('FLUSH');
     await fixture.preload(redis);
