@@ -9,29 +9,11 @@
  * See docs/clients.md, "node-redis 5 and broken connections".
  */
 import Redis from 'ioredis';
+import { killRepeatedly } from '../test/runtime/delivery-support';
+import { NODE_REDIS_5, NODE_REDIS_6, type LooseNodeRedisClient, type NodeRedisMajor } from './node-redis-majors';
 import { startServer, type BenchServer } from './redis-server';
 
-/** What this bench uses of a node-redis client, typed loosely: the two majors' generic types differ. */
-interface Client {
-  on(event: 'error', listener: (error: Error) => void): unknown;
-  connect(): Promise<unknown>;
-  sendCommand(args: string[]): Promise<unknown>;
-  multi(): { addCommand(args: string[]): unknown; exec(): Promise<unknown>; execAsPipeline(): Promise<unknown> };
-  destroy(): void;
-}
-type CreateClient = (options: object) => Client;
-
-interface NodeRedisVersion {
-  readonly version: string;
-  readonly createClient: CreateClient;
-}
-
-/* eslint-disable @typescript-eslint/no-require-imports */
-const VERSIONS: readonly NodeRedisVersion[] = [
-  { version: require('@redis/client5/package.json').version, createClient: require('@redis/client5').createClient },
-  { version: require('@redis/client/package.json').version, createClient: require('@redis/client').createClient },
-];
-/* eslint-enable @typescript-eslint/no-require-imports */
+const VERSIONS: readonly NodeRedisMajor[] = [NODE_REDIS_5, NODE_REDIS_6];
 
 /** Counts the INCR and answers the call's own token. */
 const ECHO_TOKEN = "redis.call('INCR', KEYS[1]) return ARGV[1]";
@@ -46,35 +28,12 @@ interface RunResult {
   misrouted: string[];
 }
 
-/** Until stop(): kills every connection named `name` every `everyMs`. */
-function killEvery(admin: Redis, name: string, everyMs: number): { stop(): Promise<number> } {
-  let running = true;
-  let kills = 0;
-  const loop = (async () => {
-    while (running) {
-      const list = (await admin.client('LIST')) as string;
-      for (const line of list.split('\n')) {
-        const id = line.includes(` name=${name} `) ? /id=(\d+)/.exec(line)?.[1] : undefined;
-        if (id) kills += Number(await admin.client('KILL', 'ID', id));
-      }
-      await new Promise((resolve) => setTimeout(resolve, everyMs));
-    }
-  })();
-  return {
-    async stop() {
-      running = false;
-      await loop;
-      return kills;
-    },
-  };
-}
-
 /** An error Redis replied with (as opposed to a connection failure): a misrouted reply when it reaches a call. */
 function isErrorReplyText(message: string): boolean {
   return /^(ERR|NOSCRIPT|WRONGTYPE|EXECABORT) /.test(message);
 }
 
-async function run(server: BenchServer, nodeRedis: NodeRedisVersion, waves: number, killEveryMs: number): Promise<RunResult> {
+async function run(server: BenchServer, nodeRedis: NodeRedisMajor, waves: number, killEveryMs: number): Promise<RunResult> {
   const admin = new Redis(server.port, server.host);
   const sha = (await admin.script('LOAD', ECHO_TOKEN)) as string;
   const name = `reconnect${Math.random().toString(36).slice(2, 8)}`;
@@ -92,7 +51,7 @@ async function run(server: BenchServer, nodeRedis: NodeRedisVersion, waves: numb
   };
   let next = 0;
   const token = (): string => `t${++next}`;
-  const killer = killEvery(admin, name, killEveryMs);
+  const killer = killRepeatedly(admin, name, killEveryMs);
   for (let wave = 0; wave < waves; wave++) {
     await Promise.all(
       Array.from({ length: CALLS_PER_WAVE }, () => {
@@ -112,7 +71,7 @@ async function run(server: BenchServer, nodeRedis: NodeRedisVersion, waves: numb
 }
 
 async function runBatch(
-  client: Client,
+  client: LooseNodeRedisClient,
   sha: string,
   token: () => string,
   transaction: boolean,

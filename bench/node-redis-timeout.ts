@@ -10,40 +10,26 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import Redis from 'ioredis';
+import { NODE_REDIS_5, NODE_REDIS_6, type LooseNodeRedisClient } from './node-redis-majors';
 import { startServer } from './redis-server';
-
-interface Client {
-  on(event: 'error', listener: (error: Error) => void): unknown;
-  connect(): Promise<unknown>;
-  sendCommand(args: string[]): Promise<unknown>;
-  destroy(): void;
-}
-type CreateClient = (options: object) => Client;
-
-/* eslint-disable @typescript-eslint/no-require-imports */
-const createClient5 = require('@redis/client5').createClient as CreateClient;
-const createClient6 = require('@redis/client').createClient as CreateClient;
-const VERSION5: string = require('@redis/client5/package.json').version;
-const VERSION6: string = require('@redis/client/package.json').version;
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 const CALLERS = 50;
 const KEYS = 1000;
 
 interface Setting {
   readonly name: string;
-  connect(url: string): Client;
+  connect(url: string): LooseNodeRedisClient;
 }
 
 const SETTINGS: readonly Setting[] = [
-  { name: `node-redis ${VERSION5}, defaults (RESP2, no command timeout)`, connect: (url) => createClient5({ url }) },
-  { name: `node-redis ${VERSION6}, defaults (RESP3, 5 s command timeout)`, connect: (url) => createClient6({ url }) },
-  { name: `node-redis ${VERSION6}, RESP: 2 (5 s command timeout)`, connect: (url) => createClient6({ url, RESP: 2 }) },
-  { name: `node-redis ${VERSION6}, commandOptions: { timeout: 0 }`, connect: (url) => createClient6({ url, commandOptions: { timeout: 0 } }) },
+  { name: `node-redis ${NODE_REDIS_5.version}, defaults (RESP2, no command timeout)`, connect: (url) => NODE_REDIS_5.createClient({ url }) },
+  { name: `node-redis ${NODE_REDIS_6.version}, defaults (RESP3, 5 s command timeout)`, connect: (url) => NODE_REDIS_6.createClient({ url }) },
+  { name: `node-redis ${NODE_REDIS_6.version}, RESP: 2 (5 s command timeout)`, connect: (url) => NODE_REDIS_6.createClient({ url, RESP: 2 }) },
+  { name: `node-redis ${NODE_REDIS_6.version}, commandOptions: { timeout: 0 }`, connect: (url) => NODE_REDIS_6.createClient({ url, commandOptions: { timeout: 0 } }) },
 ];
 
 /** One run: `calls` EVALSHA calls by CALLERS concurrent callers; calls/s and client CPU µs per call. */
-async function runOnce(client: Client, sha: string, calls: number): Promise<{ callsPerSecond: number; cpuMicros: number }> {
+async function runOnce(client: LooseNodeRedisClient, sha: string, calls: number): Promise<{ callsPerSecond: number; cpuMicros: number }> {
   let next = 0;
   const started = process.hrtime.bigint();
   const cpu = process.cpuUsage();

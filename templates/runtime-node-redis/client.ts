@@ -65,15 +65,14 @@ export type Send = (args: RedisArgument[], firstKey: RedisArgument | undefined, 
 export function senderFor(client: RedisClient, binary: boolean): Send {
   const options = replyOptions(binary);
   const target = withTypeMapping(client, options.typeMapping) ?? client;
-  if (isClusterClient(client)) {
-    const cluster = target as NodeRedisCluster;
-    return (args, firstKey, readonly) => cluster.sendCommand(firstKey, readonly, args, options);
-  }
-  const standalone = target as NodeRedisClient;
-  return (args) => standalone.sendCommand(args, options);
+  if (isClusterClient(target)) return (args, firstKey, readonly) => target.sendCommand(firstKey, readonly, args, options);
+  return (args) => target.sendCommand(args, options);
 }
 
-/** `client.withTypeMapping(typeMapping)` when the client has it (node-redis 5 and 6 clients and clusters do). */
+/**
+ * `client.withTypeMapping(typeMapping)` when the client has it (node-redis 5 and 6 clients and clusters do): a
+ * proxy whose prototype is the client, so a cluster's proxy is still a cluster to isClusterClient.
+ */
 function withTypeMapping(client: RedisClient, typeMapping: TypeMapping): RedisClient | undefined {
   const method = (client as { withTypeMapping?: (mapping: TypeMapping) => RedisClient }).withTypeMapping;
   return typeof method === 'function' ? method.call(client, typeMapping) : undefined;

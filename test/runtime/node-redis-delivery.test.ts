@@ -4,9 +4,9 @@
  * and CLIENT KILL under load, counted against what Redis applied.
  * A dedicated server.
  */
-import * as net from 'node:net';
 import { createClient } from '@redis/client';
 import Redis from 'ioredis';
+import { freePort } from '../../testing/redis-process';
 import type { RedisHandle } from '../support/redis-server';
 import { startProxy, type TcpProxy } from '../support/tcp-proxy';
 import { countOutcomes, expectHonest, killRepeatedly, outcomeOf, sleep } from './delivery-support';
@@ -103,7 +103,8 @@ describe('node-redis: a write script', () => {
 
 describe("node-redis: the client's command timeout", () => {
   it('is kept on luagen calls: a call that could not be written before it expired is not sent', async () => {
-    const port = await unusedPort();
+    // A loopback port nothing listens on (taken from the OS, then released).
+    const port = await freePort();
     const redis = createClient({ url: `redis://127.0.0.1:${port}`, socket: { reconnectStrategy: () => 20 }, commandOptions: { timeout: 150 } }) as unknown as Client;
     redis.on('error', () => undefined);
     opened.push(redis);
@@ -116,18 +117,6 @@ describe("node-redis: the client's command timeout", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
   });
 });
-
-/** A loopback port nothing listens on (taken from the OS, then released). */
-function unusedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Not on node-redis 5: after a connection breaks, its client can write queued commands to the dead socket and
