@@ -3,6 +3,7 @@ import type { BuildResult, BuildRow } from './build/run';
 import { fixed, linearFit, median, spread, spreadText } from './stats';
 
 const seconds = (samples: readonly ProcessSample[]) => spreadText(spread(samples.map((s) => s.seconds)), (n) => fixed(n, 3));
+const cpu = (samples: readonly ProcessSample[]) => spreadText(spread(samples.map((s) => s.cpuSeconds)), (n) => fixed(n, 2));
 const rss = (samples: readonly ProcessSample[]) => `${Math.round(median(samples.map((s) => s.peakRssMb)))}`;
 export const med = (samples: readonly ProcessSample[]) => median(samples.map((s) => s.seconds));
 
@@ -10,6 +11,13 @@ export const med = (samples: readonly ProcessSample[]) => median(samples.map((s)
 export function pairedRatio(a: readonly ProcessSample[], b: readonly ProcessSample[]): string {
   return spreadText(spread(a.map((sample, i) => sample.seconds / (b[i]?.seconds ?? NaN))), (n) => fixed(n, 2));
 }
+
+/** `a ÷ b` of CPU time per round: median (min–max). */
+export function pairedCpuRatio(a: readonly ProcessSample[], b: readonly ProcessSample[]): string {
+  return spreadText(spread(a.map((sample, i) => sample.cpuSeconds / (b[i]?.cpuSeconds ?? NaN))), (n) => fixed(n, 2));
+}
+
+export const medCpu = (samples: readonly ProcessSample[]) => median(samples.map((s) => s.cpuSeconds));
 
 export function buildTable(result: BuildResult): string {
   const lines = [
@@ -60,4 +68,35 @@ export function scalingTable(result: BuildResult): string {
     lines.push(`| ${name} | ${fixed(s.fixedMs, 0)} | ${fixed(s.perScriptMs, 3)} | ${fixed(s.r2, 4)} |`);
   }
   return lines.join('\n');
+}
+
+/** CPU time (user + system, every thread) of the same runs as the build table. */
+export function cpuTable(result: BuildResult): string {
+  const lines = [
+    '| scripts | floor CPU s | cold build CPU s | no-op build CPU s | check CPU s | cold ÷ floor, CPU, per round |',
+    '|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const row of result.rows) {
+    lines.push(`| ${row.scripts} | ${cpu(row.floor)} | ${cpu(row.cold)} | ${cpu(row.noop)} | ${cpu(row.check)} | ${pairedCpuRatio(row.cold, row.floor)} |`);
+  }
+  return lines.join('\n');
+}
+
+/** Milliseconds of generate()'s work on its first pass (the step-by-step rows) and on each later pass. */
+export function generatePasses(build: BuildResult): { readonly first: number; readonly later: readonly { step: string; ms: number }[] } {
+  const firstSteps = build.phases.filter((p) => /^(parse|analyse|model|emit)/.test(p.step));
+  return { first: firstSteps.reduce((sum, p) => sum + p.ms, 0), later: build.phases.filter((p) => p.step.startsWith('generate()')) };
+}
+
+const spreadOf = (values: readonly number[], digits: number) => spreadText(spread(values), (n) => fixed(n, digits));
+
+/** TurboFan's work in the floor and in a cold build (`--trace-opt`). */
+export function jitTable(build: BuildResult): string {
+  const { floor, cold } = build.jit;
+  return [
+    '| `node --trace-opt`, median (min–max) | floor | cold build |',
+    '|---|---:|---:|',
+    `| functions TurboFan compiled | ${spreadOf(floor.map((j) => j.compiles), 0)} | ${spreadOf(cold.map((j) => j.compiles), 0)} |`,
+    `| their compile time on V8's background threads, ms | ${spreadOf(floor.map((j) => j.compileMs), 0)} | ${spreadOf(cold.map((j) => j.compileMs), 0)} |`,
+  ].join('\n');
 }

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { BenchOptions } from '../options';
 import { writeCorpus } from './corpus';
+import { jitSample, type JitSample } from './jit';
 import { measureProcess, type ProcessSample } from './measure';
 import { packFolder } from './pack';
 import { median } from '../stats';
@@ -30,6 +31,8 @@ export interface BuildResult {
   /** Where a cold build spends its time: ms per step, median of the runs, for a corpus of `phasesScripts`. */
   readonly phases: readonly { readonly step: string; readonly ms: number }[];
   readonly phasesScripts: number;
+  /** TurboFan's work in the floor and in a cold build of `phasesScripts` scripts (`--trace-opt`), interleaved runs. */
+  readonly jit: { readonly floor: readonly JitSample[]; readonly cold: readonly JitSample[] };
   /** The exact command lines, with N for the corpus size. */
   readonly commands: readonly string[];
 }
@@ -115,6 +118,21 @@ async function measurePhases(size: number, options: BenchOptions): Promise<Build
   return Object.keys(runs[0] ?? {}).map((step) => ({ step, ms: median(runs.map((r) => r[step] ?? NaN)) }));
 }
 
+/** The floor and a cold build again, under `--trace-opt`: how much optimizing compilation each one needs. */
+async function measureJit(size: number, options: BenchOptions): Promise<BuildResult['jit']> {
+  const d = dirs(size);
+  const floor: JitSample[] = [];
+  const cold: JitSample[] = [];
+  for (let run = 0; run < options.buildRuns; run++) {
+    await remove(d.floor);
+    floor.push(jitSample((await measureProcess(NODE, ['--trace-opt', 'bench/build/floor.js', d.src, d.pack, d.floor], REPO_ROOT)).stdout));
+    await remove(d.out);
+    await remove(CACHE_DIR);
+    cold.push(jitSample((await measureProcess(NODE, ['--trace-opt', ...cli('build', size)], REPO_ROOT, CLI_ENV)).stdout));
+  }
+  return { floor, cold };
+}
+
 /** The build-time half of the benchmark. */
 export async function runBuildBench(options: BenchOptions): Promise<BuildResult> {
   await buildCli();
@@ -124,6 +142,7 @@ export async function runBuildBench(options: BenchOptions): Promise<BuildResult>
   const tsc = await measureTsc(options, path.join(REPO_ROOT, CORPUS_ROOT), [NODE, TSC], build);
   const phasesSize = options.corpusSizes.filter((size) => size <= options.phasesScripts).pop() ?? options.corpusSizes[0]!;
   const phases = await measurePhases(phasesSize, options);
+  const jit = await measureJit(phasesSize, options);
   const commands = [
     `node node_modules/typescript/bin/tsc -p tsconfig.build.json --outDir ${CLI_DIST}   # once, before the runs`,
     `node ${cli('build', 0).join(' ').replace(/-0\b/g, '-N')}   # once per N, untimed; packFolder (bench/build/pack.ts) of out-N into pack-N.json`,
@@ -135,7 +154,8 @@ export async function runBuildBench(options: BenchOptions): Promise<BuildResult>
     `node ${CLI_DIST}/cli.js build --src ${CORPUS_ROOT}/tsc-src-N --out ${CORPUS_ROOT}/tsc-CLIENT-N/client   # plus the client's build arguments`,
     `node node_modules/typescript/bin/tsc -p ${CORPUS_ROOT}/tsc-CLIENT-N/tsconfig.json   # app.ts importing ./client; tsc-CLIENT-baseline: the client library and zod only`,
     `node bench/build/phases.js ${CLI_DIST} ${CORPUS_ROOT}/src-N ${CORPUS_ROOT}/phases-N   # the cold build step by step, N = ${phasesSize}`,
-    'each under /usr/bin/time -f %M (peak RSS); wall time measured by the parent with process.hrtime',
+    `node --trace-opt ...   # the floor and the cold build once more each, N = ${phasesSize}: TurboFan's compiles, counted (bench/build/jit.ts)`,
+    "each under /usr/bin/time -f '%M %U %S' (peak RSS, user and system CPU); wall time measured by the parent with process.hrtime",
   ];
-  return { rows, tsc, phases, phasesScripts: phasesSize, commands };
+  return { rows, tsc, phases, phasesScripts: phasesSize, jit, commands };
 }

@@ -48,10 +48,22 @@ describe('bench (smoke)', () => {
       for (const samples of [row.floor, row.cold, row.noop, row.check]) {
         expect(samples).toHaveLength(TINY.buildRuns);
         expect(samples[0]!.peakRssMb).toBeGreaterThan(0);
+        expect(samples[0]!.cpuSeconds).toBeGreaterThan(0);
       }
       // runtime files + one module per script + index.ts
       expect(row.generatedFiles).toBe(build.rows[0]!.generatedFiles - 2 + row.scripts);
     }
+
+    // The step-by-step cold build ends with generate() run four more times in the same process.
+    expect(build.phases.filter((p) => p.step.startsWith('generate()')).map((p) => p.step)).toEqual([
+      'generate() in full (parse, analyse, model, emit), 2nd pass',
+      'generate() in full, 3rd pass',
+      'generate() in full, 4th pass',
+      'generate() in full, 5th pass',
+    ]);
+    expect(build.jit.floor).toHaveLength(TINY.buildRuns);
+    expect(build.jit.cold).toHaveLength(TINY.buildRuns);
+    for (const sample of [...build.jit.floor, ...build.jit.cold]) expect(Number.isInteger(sample.compiles) && sample.compileMs >= 0).toBe(true);
 
     // tsc --noEmit: per client, its baseline, then an application importing a client of each size.
     expect(build.tsc.rows.map((r) => `${r.client} ${r.scripts}`)).toEqual(['ioredis 0', 'ioredis 2', 'node-redis 0', 'node-redis 2']);
@@ -63,6 +75,8 @@ describe('bench (smoke)', () => {
     expect(markdown).toContain('generated node-redis ÷ node-redis `defineScript`');
     expect(markdown).toContain('redis-benchmark EVALSHA');
     expect(markdown).toContain('tsc --noEmit');
+    expect(markdown).toContain('| cold ÷ floor, CPU, per round |');
+    expect(markdown).toContain('| functions TurboFan compiled |');
     expect(markdown).toContain('](results-calls.svg)');
     expect(markdown).toContain('](results-build-time.svg)');
     expect(markdown).toContain('](results-build-memory.svg)');

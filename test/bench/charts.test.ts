@@ -20,7 +20,7 @@ const RUNTIME = {
   serverRows: [row('-c 50 -P 16', 'redis-benchmark EVALSHA', [200_000, 240_000, 250_000])],
 } as unknown as RuntimeResult;
 
-const sample = (seconds: number, peakRssMb: number): ProcessSample => ({ seconds, peakRssMb, exitCode: 0, stdout: '' });
+const sample = (seconds: number, peakRssMb: number): ProcessSample => ({ seconds, peakRssMb, cpuSeconds: seconds * 1.5, exitCode: 0, stdout: '' });
 const buildRow = (scripts: number, floor: number, cold: number, rss: number): BuildRow =>
   ({
     scripts,
