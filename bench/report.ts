@@ -214,7 +214,7 @@ function warmUpLines(build: BuildResult, row: BuildRow): string[] {
     `  Much of it is warm-up: in one process, generate()'s work takes ${fixed(passes.first, 0)} ms on its first pass and`,
     `  ${passes.later.map((p) => fixed(p.ms, 0)).join(', ')} ms on the next ${passes.later.length}; TurboFan compiles ${compiles((j) => j.compiles, build.jit.cold)} functions`,
     `  (${compiles((j) => j.compileMs, build.jit.cold)} ms on background threads) in a cold build, ${compiles((j) => j.compiles, build.jit.floor)} (${compiles((j) => j.compileMs, build.jit.floor)} ms) in the floor.`,
-    '  docs/performance.md ("The cold build and the floor") has the experiments that did not close the gap.',
+    '  docs/performance.md ("Build at scale", its fourth pass) has the experiments that did not close the gap.',
   ];
 }
 
