@@ -1,8 +1,8 @@
+import type { JitSample } from './build/jit';
 import type { BuildResult, BuildRow } from './build/run';
 import { chartImages, chartSet } from './charts/bench-charts';
 import type { MachineInfo } from './machine';
 import { buildTable, cpuTable, generatePasses, jitTable, med, medCpu, pairedCpuRatio, pairedRatio, scaling, scalingTable, tscTable } from './report-build';
-import type { JitSample } from './build/jit';
 import { clientCpuPerCall, GENERATED, GENERATED_NODE_REDIS, generatedRatios, NODE_REDIS_RAW, nodeRedisTable, RAW, ratiosBetween, runtimeTable, serverLimit } from './report-runtime';
 import type { RuntimeResult } from './runtime/run';
 import { fixed, median, thousands } from './stats';
