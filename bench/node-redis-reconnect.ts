@@ -12,6 +12,7 @@ import Redis from 'ioredis';
 import { killRepeatedly } from '../test/runtime/delivery-support';
 import { NODE_REDIS_5, NODE_REDIS_6, type LooseNodeRedisClient, type NodeRedisMajor } from './node-redis-majors';
 import { startServer, type BenchServer } from './redis-server';
+import { runMain } from './run-main';
 
 const VERSIONS: readonly NodeRedisMajor[] = [NODE_REDIS_5, NODE_REDIS_6];
 
@@ -110,10 +111,4 @@ async function main(): Promise<void> {
   }
 }
 
-void main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`${String(error)}\n`);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -12,6 +12,8 @@ import * as path from 'node:path';
 import Redis from 'ioredis';
 import { NODE_REDIS_5, NODE_REDIS_6, type LooseNodeRedisClient } from './node-redis-majors';
 import { startServer } from './redis-server';
+import { runMain } from './run-main';
+import { median, spread } from './stats';
 
 const CALLERS = 50;
 const KEYS = 1000;
@@ -45,8 +47,10 @@ async function runOnce(client: LooseNodeRedisClient, sha: string, calls: number)
   return { callsPerSecond: calls / seconds, cpuMicros: (used.user + used.system) / calls };
 }
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const range = (values: number[], digits: number): string => `${Math.min(...values).toFixed(digits)}-${Math.max(...values).toFixed(digits)}`;
+const range = (values: number[], digits: number): string => {
+  const { min, max } = spread(values);
+  return `${min.toFixed(digits)}-${max.toFixed(digits)}`;
+};
 
 async function main(): Promise<void> {
   const [rounds = 6, calls = 50_000] = process.argv.slice(2).map(Number);
@@ -85,10 +89,4 @@ async function main(): Promise<void> {
   }
 }
 
-void main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`${String(error)}\n`);
-    process.exit(1);
-  },
-);
+runMain(main);
